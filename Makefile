@@ -1,0 +1,118 @@
+# budget: a terminal browser for Chinese department budget disclosures.
+# `make run` and `make test` install what they need (Debian packages) first.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANPREFIX ?= $(PREFIX)/share/man
+DATADIR  ?= $(PREFIX)/share/budget
+DESTDIR  ?=
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes
+DEFS      = -D_POSIX_C_SOURCE=200809L -DBUDGET_VERSION='"$(VERSION)"' \
+            -DBUDGET_DATADIR='"$(DATADIR)"'
+
+# Recursively expanded on purpose: pkg-config is asked only when a recipe
+# runs, which is after `deps` has installed it.
+PKG_CFLAGS = $(shell pkg-config --cflags ncursesw yaml-0.1)
+PKG_LIBS   = $(shell pkg-config --libs ncursesw yaml-0.1)
+CORE_LIBS  = $(shell pkg-config --libs yaml-0.1)
+CMOCKA     = $(shell pkg-config --cflags --libs cmocka)
+
+DEB_PACKAGES = pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux python3
+
+B = build
+CORE_SRC = $(wildcard src/*.c)
+UI_SRC   = $(wildcard ui/*.c)
+CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o)
+UI_OBJ   = $(UI_SRC:%.c=$(B)/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all deps run test unit golden e2e check-layers bench asan valgrind \
+        install uninstall clean
+
+all: budget
+
+# Install missing build and test packages with apt-get (sudo when not root).
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || \
+	    ! pkg-config --exists ncursesw yaml-0.1 cmocka || \
+	    ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then \
+		echo "installing build packages: $(DEB_PACKAGES)"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PACKAGES); \
+	fi
+
+$(B)/src/%.o: src/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(shell pkg-config --cflags yaml-0.1) -MMD -MP -c $< -o $@
+
+$(B)/ui/%.o: ui/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -MMD -MP -c $< -o $@
+
+$(B)/libbudget.a: $(CORE_OBJ)
+	$(AR) rcs $@ $^
+
+budget: $(UI_OBJ) $(B)/libbudget.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UI_OBJ) $(B)/libbudget.a $(PKG_LIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libbudget.a | deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -o $@ $< $(B)/libbudget.a $(CORE_LIBS) $(CMOCKA)
+
+run: budget
+	./budget data/budget.yaml
+
+test: budget $(UNIT_BIN) check-layers
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; ./$$t; done
+	@sh tests/golden.sh
+	@sh tests/e2e.sh
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do ./$$t; done
+
+golden: budget
+	@sh tests/golden.sh
+
+e2e: budget
+	@sh tests/e2e.sh
+
+# The core never includes curses; the front end is the only place it appears.
+check-layers:
+	@if grep -ln 'curses' src/*.c src/*.h | xargs -r grep -l '#include.*curses' ; then \
+		echo "src/ includes curses: the core must not"; exit 1; fi
+	@if grep -l '#include *"\.\./ui' src/*.c src/*.h; then \
+		echo "src/ includes ui/: the core must not depend on the front end"; exit 1; fi
+
+asan:
+	$(MAKE) clean
+	$(MAKE) test CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer"
+
+valgrind: budget
+	valgrind --leak-check=full --error-exitcode=1 -q ./budget --print=all data/budget.yaml >/dev/null
+
+bench: budget
+	@sh tests/bench.sh
+
+install: budget
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
+		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(DATADIR)
+	install -m 755 budget $(DESTDIR)$(BINDIR)/budget
+	sed 's/@VERSION@/$(VERSION)/g' man/budget.1 > $(DESTDIR)$(MANPREFIX)/man1/budget.1
+	sed 's/@VERSION@/$(VERSION)/g' man/budget.yaml.5 > $(DESTDIR)$(MANPREFIX)/man5/budget.yaml.5
+	install -m 644 data/budget.yaml $(DESTDIR)$(DATADIR)/budget.yaml
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/budget $(DESTDIR)$(MANPREFIX)/man1/budget.1 \
+		$(DESTDIR)$(MANPREFIX)/man5/budget.yaml.5 $(DESTDIR)$(DATADIR)/budget.yaml
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+clean:
+	rm -rf $(B) budget
+
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d)

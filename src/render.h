@@ -1,0 +1,85 @@
+/* render.h: lays views out as lines of plain text.  The one renderer
+ * behind the screen, --print snapshots and the tests: lines carry a style
+ * tag for the screen to colour, and never an escape sequence. */
+#ifndef BUDGET_RENDER_H
+#define BUDGET_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "flatten.h"
+#include "model.h"
+#include "text.h"
+
+enum line_style {
+	STYLE_PLAIN,
+	STYLE_TITLE,		/* a table's or part's title */
+	STYLE_META,		/* department / year / unit line, notes */
+	STYLE_HEADING,		/* column headings, section headings */
+	STYLE_RULE,
+	STYLE_ROW,		/* a table row */
+	STYLE_TOTAL,		/* a row that has children (a subtotal) */
+	STYLE_TEXT,		/* paragraphs, project content and goals */
+	STYLE_WARN,		/* incomplete source, failed checks */
+};
+
+struct line {
+	char *text;
+	enum line_style style;
+	const struct row *row;	/* the table row a line shows, or NULL */
+};
+
+struct lines {
+	struct line *v;
+	size_t n, cap;
+};
+
+/* Append a line (text is copied). */
+void lines_add(struct lines *ls, enum line_style style, const struct row *row,
+	       const char *text);
+/* Append every line of a wrapped paragraph, each prefixed by indent spaces. */
+void lines_add_wrapped(struct lines *ls, enum line_style style, const char *text,
+		       int indent, int width);
+/* Write the lines to f, one per line. */
+#include <stdio.h>
+void lines_write(const struct lines *ls, FILE *f);
+void lines_free(struct lines *ls);
+
+/* Column widths of a table, measured over all its rows so they do not
+ * change as rows are expanded. */
+struct table_layout {
+	int code_w;		/* 0: no code column */
+	int name_w;
+	int *col_w;		/* per column */
+	size_t ncols;
+	int width;		/* total line width */
+};
+
+/* Measure t.  max_width > 0 narrows the name column (to no less than 8
+ * columns) so that a line fits; 0 means no limit. */
+void render_layout(const struct table *t, int max_width, struct table_layout *lay);
+void render_layout_free(struct table_layout *lay);
+
+/* The title, meta and column-heading lines of a table. */
+void render_table_head(const struct table *t, const struct table_layout *lay,
+		       struct lines *out);
+/* One row as it stands in the table: code, indented name (with an open /
+ * closed marker when it has children and marker is set), cells. */
+void render_row(const struct table_layout *lay, const struct row *r, int depth,
+		int marker, struct sbuf *out);
+/* The rows of f under a table head, with each row's content/goals/note as
+ * indented paragraphs when with_text. */
+void render_rows(const struct table *t, const struct table_layout *lay,
+		 const struct flat *f, bool with_text, struct lines *out);
+
+/* A whole table fully expanded, as --print shows it. */
+void render_table(const struct table *t, int max_width, struct lines *out);
+/* A narrative section and its sub-sections. */
+void render_section(const struct section *s, int width, struct lines *out);
+/* The whole document in its order: narrative, then every table. */
+void render_document(const struct document *doc, int max_width, struct lines *out);
+
+/* The document header: department, year, unit. */
+void render_doc_meta(const struct document *doc, struct sbuf *out);
+
+#endif
