@@ -31,7 +31,7 @@ UI_OBJ   = $(UI_SRC:%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps run test unit golden e2e check-layers bench asan valgrind \
+.PHONY: all deps run test unit golden check-layers bench asan valgrind \
         install uninstall clean
 
 all: budget
@@ -70,17 +70,13 @@ run: budget
 
 test: budget $(UNIT_BIN) check-layers
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; ./$$t; done
-	@sh tests/golden.sh
-	@sh tests/e2e.sh
+	@set -e; for s in tests/*.sh; do echo "== $$s"; sh $$s; done
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do ./$$t; done
 
 golden: budget
 	@sh tests/golden.sh
-
-e2e: budget
-	@sh tests/e2e.sh
 
 # The core never includes curses; the front end is the only place it appears.
 check-layers:
@@ -97,7 +93,7 @@ valgrind: budget
 	valgrind --leak-check=full --error-exitcode=1 -q ./budget --print=all data/budget.yaml >/dev/null
 
 bench: budget
-	@sh tests/bench.sh
+	@sh tests/bench/run.sh
 
 install: budget
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \

@@ -24,7 +24,7 @@ static void crop_lines(struct lines *ls, int width)
 	for (size_t i = 0; i < ls->n; i++) {
 		if (text_width(ls->v[i].text) <= width)
 			continue;
-		size_t size = strlen(ls->v[i].text) + 8;
+		size_t size = 3 * strlen(ls->v[i].text) + 2;	/* room for U+FFFD */
 		char *out = xmalloc(size);
 		text_crop(out, size, ls->v[i].text, width);
 		free(ls->v[i].text);

@@ -27,6 +27,9 @@ struct wrap_ctx {
 	struct lines *ls;
 	enum line_style style;
 	int indent;
+	const char *prefix;	/* on the first line; later lines align under it */
+	int prefix_w;
+	bool first;
 };
 
 static void add_wrapped_line(const char *line, void *ctx)
@@ -34,17 +37,28 @@ static void add_wrapped_line(const char *line, void *ctx)
 	struct wrap_ctx *w = ctx;
 	struct sbuf b = { 0 };
 	sbuf_pad(&b, w->indent);
+	if (w->first)
+		sbuf_add(&b, w->prefix);
+	else
+		sbuf_pad(&b, w->prefix_w);
 	sbuf_add(&b, line);
 	lines_add(w->ls, w->style, NULL, b.s);
 	sbuf_free(&b);
+	w->first = false;
+}
+
+void lines_add_hanging(struct lines *ls, enum line_style style, const char *prefix,
+		       const char *text, int indent, int width)
+{
+	struct wrap_ctx w = { ls, style, indent, prefix, text_width(prefix), true };
+	int cols = width - indent - w.prefix_w;
+	text_wrap(text, cols < 10 ? 10 : cols, add_wrapped_line, &w);
 }
 
 void lines_add_wrapped(struct lines *ls, enum line_style style, const char *text,
 		       int indent, int width)
 {
-	struct wrap_ctx w = { ls, style, indent };
-	int cols = width - indent;
-	text_wrap(text, cols < 10 ? 10 : cols, add_wrapped_line, &w);
+	lines_add_hanging(ls, style, "", text, indent, width);
 }
 
 void lines_write(const struct lines *ls, FILE *f)
@@ -288,8 +302,8 @@ static void labelled(struct lines *out, const char *label, const char *text,
 		     int indent, int width)
 {
 	struct sbuf b = { 0 };
-	sbuf_addf(&b, "%s：%s", label, text);
-	lines_add_wrapped(out, STYLE_TEXT, b.s, indent, width);
+	sbuf_addf(&b, "%s：", label);
+	lines_add_hanging(out, STYLE_TEXT, b.s, text, indent, width);
 	sbuf_free(&b);
 }
 
@@ -365,10 +379,9 @@ static void render_text_table(const struct text_table *tt, int width,
 			if (!*tt->rows[i][j])
 				continue;
 			struct sbuf b = { 0 };
-			sbuf_addf(&b, "%s %s：%s", first ? "·" : " ",
-				  *tt->columns[j] ? tt->columns[j] : "项目",
-				  tt->rows[i][j]);
-			lines_add_wrapped(out, STYLE_TEXT, b.s, 2, width);
+			sbuf_addf(&b, "%s %s：", first ? "·" : " ",
+				  *tt->columns[j] ? tt->columns[j] : "项目");
+			lines_add_hanging(out, STYLE_TEXT, b.s, tt->rows[i][j], 2, width);
 			sbuf_free(&b);
 			first = false;
 		}
@@ -385,9 +398,8 @@ static void render_section_body(const struct section *s, int width,
 		render_text_table(&s->tables[i], width, out);
 	for (size_t i = 0; i < s->nterms; i++) {
 		struct sbuf b = { 0 };
-		sbuf_addf(&b, "%zu. %s：%s", i + 1, s->terms[i].term,
-			  s->terms[i].definition);
-		lines_add_wrapped(out, STYLE_TEXT, b.s, 2, width);
+		sbuf_addf(&b, "%zu. %s：", i + 1, s->terms[i].term);
+		lines_add_hanging(out, STYLE_TEXT, b.s, s->terms[i].definition, 2, width);
 		sbuf_free(&b);
 	}
 	for (size_t i = 0; i < s->nfigures; i++)

@@ -40,6 +40,10 @@ void lines_add(struct lines *ls, enum line_style style, const struct row *row,
 /* Append every line of a wrapped paragraph, each prefixed by indent spaces. */
 void lines_add_wrapped(struct lines *ls, enum line_style style, const char *text,
 		       int indent, int width);
+/* The same with a first-line prefix ("绩效目标："); later lines align
+ * under the text that follows it. */
+void lines_add_hanging(struct lines *ls, enum line_style style, const char *prefix,
+		       const char *text, int indent, int width);
 /* Write the lines to f, one per line. */
 #include <stdio.h>
 void lines_write(const struct lines *ls, FILE *f);

@@ -149,12 +149,13 @@ int text_crop(char *out, size_t outsz, const char *s, int cols)
 	if (clean[len] == '\0') {
 		memcpy(out, clean, len + 1);
 	} else if (outsz > mark) {
+		/* The mark takes one column. */
 		len = fitting_prefix(clean, cols - 1, outsz - 1 - mark, &width);
 		memcpy(out, clean, len);
 		memcpy(out + len, TEXT_CROP_MARK, mark + 1);
 		width++;
 	} else {
-		width = 0;
+		width = 0;	/* no room even for the mark */
 	}
 	free(clean);
 	return width;
@@ -183,7 +184,7 @@ static void wrap_paragraph(char *s, size_t n, int cols,
 	while (s < end) {
 		char *p, *cut = NULL, *next = NULL;
 		int width = 0, prev_width = 0, w;
-		size_t len;
+		size_t len = 0;
 
 		/* Find the last break point before the line overflows at p. */
 		for (p = s; p < end; p += len) {
