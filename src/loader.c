@@ -556,6 +556,7 @@ static bool load_table(struct loader *ld, const struct ynode *n, struct table *t
 		return false;
 	if (t->nest_by_code)
 		classify_nest_by_code(t);
+	model_index_rows(t);
 	return true;
 }
 

@@ -132,6 +132,14 @@ struct row *model_next_row(const struct row *r)
 	return NULL;
 }
 
+void model_index_rows(struct table *t)
+{
+	size_t i = 0;
+	for (struct row *r = t->rows; r; r = model_next_row(r))
+		r->index = i++;
+	t->nall = i;
+}
+
 struct table *model_find_table(const struct document *doc, int number)
 {
 	for (size_t i = 0; i < doc->ntables; i++)

@@ -62,6 +62,7 @@ struct row {
 	size_t nchildren;
 	int depth;			/* 0 for top-level rows */
 	int line, col;			/* position in the file, 1-based */
+	size_t index;			/* position in document order in its table */
 	struct table *table;
 };
 
@@ -79,6 +80,7 @@ struct table {
 	size_t ncolumns;
 	struct row *rows, *last_row;	/* top-level rows in order */
 	size_t nrows;			/* top-level rows */
+	size_t nall;			/* all rows; row->index < nall */
 	int line;
 	struct document *doc;
 };
@@ -160,6 +162,10 @@ const char *model_strdup(struct document *doc, const char *s);
 void model_append_row(struct table *t, struct row *parent, struct row *r);
 /* Detach r from its parent/top-level list. */
 void model_detach_row(struct row *r);
+
+/* Number the rows of t in document order (row->index, t->nall); done by
+ * the loader once the tree is final. */
+void model_index_rows(struct table *t);
 
 /* Depth-first traversal in document order: the row after r, or NULL.
  * (Children come after their row, whatever total_after says.) */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "render_compare.h"
 #include "text.h"
 #include "util.h"
 
@@ -32,29 +33,84 @@ static void crop_lines(struct lines *ls, int width)
 	}
 }
 
-int print_view(const struct document *doc, const char *view, int width, FILE *f)
+/* The column to compare in t, or -1 after a message. */
+static int compared_column(const struct table *t, const char *key)
+{
+	int col = key ? model_column_index(t, key) : model_first_amount(t);
+	if (col < 0 || t->columns[col].type != COL_AMOUNT) {
+		fprintf(stderr, "budget: table %d has no amount column '%s'\n",
+			t->number, key ? key : "(any)");
+		return -1;
+	}
+	return col;
+}
+
+/* One table, compared when asked. */
+static bool print_table(const struct table *t, const struct print_opts *o,
+			struct lines *ls)
+{
+	if (!o->cmp) {
+		render_table(t, o->width, ls);
+		return true;
+	}
+	int col = compared_column(t, o->column);
+	if (col >= 0)
+		render_compare_table(o->cmp, t, (size_t)col, o->width, ls);
+	return col >= 0;
+}
+
+static bool print_all(const struct document *doc, const struct print_opts *o,
+		      struct lines *ls)
+{
+	if (!o->cmp) {
+		render_document(doc, o->width, ls);
+		return true;
+	}
+	for (size_t i = 0; i < doc->ntables; i++) {
+		const struct table *t = &doc->tables[i];
+		/* Tables without the chosen column are left out of a compare. */
+		if (o->column && model_column_index(t, o->column) < 0)
+			continue;
+		if (i)
+			lines_add(ls, STYLE_PLAIN, NULL, "");
+		if (!print_table(t, o, ls))
+			return false;
+	}
+	struct sbuf b = { 0 };
+	compare_summary(o->cmp, &o->cmp->counts, &b);
+	lines_add(ls, STYLE_PLAIN, NULL, "");
+	lines_add(ls, STYLE_META, NULL, b.s);
+	sbuf_free(&b);
+	return true;
+}
+
+int print_view(const struct document *doc, const char *view,
+	       const struct print_opts *opts, FILE *f)
 {
 	struct lines ls = { 0 };
 	int n = table_number(view);
 	const struct section *s;
+	bool ok = true;
 	if (strcmp(view, "all") == 0) {
-		render_document(doc, width, &ls);
+		ok = print_all(doc, opts, &ls);
 	} else if (n) {
 		const struct table *t = model_find_table(doc, n);
 		if (!t) {
 			fprintf(stderr, "budget: %s has no table %d\n", doc->path, n);
 			return 2;
 		}
-		render_table(t, width, &ls);
+		ok = print_table(t, opts, &ls);
 	} else if ((s = model_find_section(doc, view))) {
-		render_section(s, width, &ls);
+		render_section(s, opts->width, &ls);
 	} else {
 		fprintf(stderr, "budget: no view '%s' in %s (try a table number, "
 			"a section id such as part1, or 'all')\n", view, doc->path);
 		return 2;
 	}
-	crop_lines(&ls, width);
-	lines_write(&ls, f);
+	if (ok) {
+		crop_lines(&ls, opts->width);
+		lines_write(&ls, f);
+	}
 	lines_free(&ls);
-	return 0;
+	return ok ? 0 : 2;
 }

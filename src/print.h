@@ -4,11 +4,22 @@
 
 #include <stdio.h>
 
+#include "compare.h"
 #include "model.h"
 
-/* Render VIEW ("all", a table number, or a section id) of doc to f, with
- * lines fitted to width columns (0: no limit).  Returns 0, or 2 after a
- * one-line message on stderr when VIEW names nothing in the document. */
-int print_view(const struct document *doc, const char *view, int width, FILE *f);
+/* How to print: lines fitted to width columns (0: no limit); with cmp,
+ * tables are compared with the prior year in the amount column whose key
+ * is column (NULL: each table's first amount column). */
+struct print_opts {
+	int width;
+	const struct comparison *cmp;
+	const char *column;
+};
+
+/* Render VIEW ("all", a table number, or a section id) of doc to f.
+ * Returns 0, or 2 after a one-line message on stderr when VIEW or the
+ * column names nothing in the document. */
+int print_view(const struct document *doc, const char *view,
+	       const struct print_opts *opts, FILE *f);
 
 #endif

@@ -27,6 +27,11 @@ done
 check all --print=all
 check 6-width60 --print=6 --width=60
 check 10-width80 --print=10 --width=80
+check 1-compare --print=1 --compare
+check 12-compare --print=12 --compare
+check 3-compare-file --print=3 --compare=tests/fixtures/prior-2019.yaml
+check 10-compare-file --print=10 --compare=tests/fixtures/prior-2019.yaml
+check 3-compare-basic --print=3 --compare=tests/fixtures/prior-2019.yaml --column=basic
 python3 tests/seed_figures.py || fail=$((fail + 1))
 echo "golden: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

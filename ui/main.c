@@ -1,6 +1,7 @@
 /* main.c: command line.  Parses options and hands over to the printer, the
  * checker or the browser. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,11 @@ static const char usage_text[] =
 "                       or section id (part1, part2, part3, ...), or 'all'\n"
 "  -w, --width=N        with --print, fit lines into N columns, cropping\n"
 "                       names with a '~' mark (default: never crop)\n"
+"  -c, --compare[=OLD]  compare with the prior year: with the prior-year\n"
+"                       figures the document states, or with the budget\n"
+"                       file OLD (rows matched by code, then by name)\n"
+"      --column=KEY     the amount column to compare (default: each\n"
+"                       table's first amount column)\n"
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
@@ -54,18 +60,24 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "print", required_argument, NULL, 'p' },
 		{ "width", required_argument, NULL, 'w' },
+		{ "compare", optional_argument, NULL, 'c' },
+		{ "column", required_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *view = NULL;
-	int width = 0, c;
+	const char *view = NULL, *old_path = NULL;
+	bool compare = false;
+	struct print_opts opts = { 0 };
+	int c;
 
 	text_init();
-	while ((c = getopt_long(argc, argv, "p:w:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:w:c::hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': view = optarg; break;
-		case 'w': width = parse_width(optarg); break;
+		case 'w': opts.width = parse_width(optarg); break;
+		case 'c': compare = true; old_path = optarg; break;
+		case 'k': opts.column = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		case 'V': printf("budget %s\n", BUDGET_VERSION); return 0;
 		default:
@@ -81,12 +93,24 @@ int main(int argc, char **argv)
 	const char *path = optind < argc ? argv[optind] : default_file();
 
 	struct loader_error err;
-	struct document *doc = loader_load(path, &err);
+	struct document *doc = loader_load(path, &err), *old = NULL;
+	if (doc && old_path && !(old = loader_load(old_path, &err))) {
+		model_free(doc);
+		doc = NULL;
+	}
 	if (!doc) {
 		loader_error_print(&err, stderr);
 		return 2;
 	}
-	int status = print_view(doc, view ? view : "all", width, stdout);
+	struct comparison cmp;
+	if (compare) {
+		compare_build(&cmp, doc, old);
+		opts.cmp = &cmp;
+	}
+	int status = print_view(doc, view ? view : "all", &opts, stdout);
+	if (compare)
+		compare_free(&cmp);
+	model_free(old);
 	model_free(doc);
 	return status;
 }

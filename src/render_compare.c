@@ -1,0 +1,165 @@
+/* render_compare.c: compared tables as lines of text. */
+#include "render_compare.h"
+
+#include <string.h>
+
+#define GAP 2
+
+static const char *const heads[5] = { "本年", "上年", "增减", "增减率", "说明" };
+
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static void measure(struct compare_layout *lay, const char *v[5])
+{
+	for (int i = 0; i < 5; i++)
+		lay->w[i] = max_int(lay->w[i], text_width(v[i]));
+}
+
+void render_compare_layout(const struct comparison *c, const struct table *t,
+			   size_t col, int max_width, struct compare_layout *lay)
+{
+	memset(lay, 0, sizeof *lay);
+	lay->col = col;
+	render_layout(t, 0, &lay->base);
+	measure(lay, (const char **)heads);
+	for (const struct row *r = t->rows; r; r = model_next_row(r)) {
+		char a[AMOUNT_BUFSZ], b[AMOUNT_BUFSZ], d[AMOUNT_BUFSZ], p[AMOUNT_BUFSZ];
+		compare_cells(c, r, col, a, b, d, p);
+		const char *v[5] = { a, b, d, p, compare_mark(c, r) };
+		measure(lay, v);
+	}
+	const struct cmp_table *ct = compare_table(c, t);
+	for (size_t i = 0; i < ct->ndropped; i++) {
+		lay->base.name_w = max_int(lay->base.name_w,
+					   text_width(ct->dropped[i]->name) + 2);
+		if (ct->dropped[i]->code)
+			lay->base.code_w = max_int(lay->base.code_w,
+						   text_width(ct->dropped[i]->code));
+	}
+	int rest = lay->base.code_w ? lay->base.code_w + GAP : 0;
+	for (int i = 0; i < 5; i++)
+		rest += GAP + lay->w[i];
+	if (max_width > 0 && rest + lay->base.name_w > max_width)
+		lay->base.name_w = max_int(8, max_width - rest);
+	lay->width = rest + lay->base.name_w;
+}
+
+void render_compare_layout_free(struct compare_layout *lay)
+{
+	render_layout_free(&lay->base);
+}
+
+static void add_line(struct lines *out, enum line_style style, const struct row *r,
+		     struct sbuf *b)
+{
+	while (b->len && b->s[b->len - 1] == ' ')
+		b->s[--b->len] = '\0';
+	lines_add(out, style, r, b->s ? b->s : "");
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+/* Code, name and the five compared cells. */
+static void compose(const struct compare_layout *lay, const char *code,
+		    const char *name, const char *v[5], struct sbuf *out)
+{
+	if (lay->base.code_w) {
+		sbuf_add_fit(out, code ? code : "", lay->base.code_w, false);
+		sbuf_pad(out, GAP);
+	}
+	sbuf_add_fit(out, name, lay->base.name_w, false);
+	for (int i = 0; i < 5; i++) {
+		sbuf_pad(out, GAP);
+		sbuf_add_fit(out, v[i], lay->w[i], i < 4);
+	}
+}
+
+void render_compare_head(const struct comparison *c, const struct table *t,
+			 const struct compare_layout *lay, struct lines *out)
+{
+	struct sbuf b = { 0 };
+	sbuf_addf(&b, "表%d  %s  （与上年对比：%s）", t->number, t->title,
+		  t->columns[lay->col].title);
+	add_line(out, STYLE_TITLE, NULL, &b);
+	render_doc_meta(t->doc, &b);
+	if (c->old)
+		sbuf_addf(&b, "  上年：%s（%d）", c->old->path, c->old->year);
+	else
+		sbuf_add(&b, "  上年：本文件所述上年数");
+	add_line(out, STYLE_META, NULL, &b);
+	const char *v[5];
+	memcpy(v, heads, sizeof v);
+	compose(lay, t->code_title, t->name_title, v, &b);
+	add_line(out, STYLE_HEADING, NULL, &b);
+	for (int i = 0; i < lay->width; i++)
+		sbuf_add(&b, "-");
+	add_line(out, STYLE_RULE, NULL, &b);
+	sbuf_free(&b);
+}
+
+void render_compare_row(const struct comparison *c, const struct compare_layout *lay,
+			const struct row *r, int depth, int marker, struct sbuf *out)
+{
+	char a[AMOUNT_BUFSZ], b[AMOUNT_BUFSZ], d[AMOUNT_BUFSZ], p[AMOUNT_BUFSZ];
+	compare_cells(c, r, lay->col, a, b, d, p);
+	const char *v[5] = { a, b, d, p, compare_mark(c, r) };
+	struct sbuf name = { 0 };
+	sbuf_pad(&name, depth * 2);
+	if (marker) {
+		char m[3] = { (char)(r->child ? marker : ' '), ' ', '\0' };
+		sbuf_add(&name, m);
+	}
+	sbuf_add(&name, r->name);
+	compose(lay, r->code, name.s, v, out);
+	sbuf_free(&name);
+}
+
+/* A prior-year row with no match this year: only its prior amount. */
+static void dropped_row(const struct comparison *c, const struct table *t,
+			const struct compare_layout *lay, const struct row *p,
+			struct sbuf *out)
+{
+	char b[AMOUNT_BUFSZ] = "—";
+	int oc = compare_table(c, t)->old_column[lay->col];
+	if (oc >= 0 && !p->cells[oc].blank)
+		amount_format(p->cells[oc].amount, b, sizeof b);
+	const char *v[5] = { "—", b, "—", "—", "取消" };
+	compose(lay, p->code, p->name, v, out);
+}
+
+void render_compare_rows(const struct comparison *c, const struct table *t,
+			 const struct compare_layout *lay, const struct flat *f,
+			 struct lines *out)
+{
+	struct sbuf b = { 0 };
+	for (size_t i = 0; i < f->n; i++) {
+		const struct row *r = f->v[i].row;
+		render_compare_row(c, lay, r, f->v[i].depth, 0, &b);
+		add_line(out, r->child ? STYLE_TOTAL : STYLE_ROW, r, &b);
+	}
+	const struct cmp_table *ct = compare_table(c, t);
+	for (size_t i = 0; i < ct->ndropped; i++) {
+		dropped_row(c, t, lay, ct->dropped[i], &b);
+		add_line(out, STYLE_WARN, NULL, &b);
+	}
+	compare_summary(c, &ct->counts, &b);
+	add_line(out, STYLE_META, NULL, &b);
+	sbuf_free(&b);
+}
+
+void render_compare_table(const struct comparison *c, const struct table *t,
+			  size_t col, int max_width, struct lines *out)
+{
+	struct compare_layout lay;
+	struct flat f = { 0 };
+	render_compare_layout(c, t, col, max_width, &lay);
+	render_compare_head(c, t, &lay, out);
+	flatten_table(t, NULL, NULL, &f);
+	render_compare_rows(c, t, &lay, &f, out);
+	flatten_free(&f);
+	render_compare_layout_free(&lay);
+}

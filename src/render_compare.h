@@ -1,0 +1,38 @@
+/* render_compare.h: a table laid out against the prior year: this year,
+ * prior year, change (增减) and rate (增减率) of one amount column. */
+#ifndef BUDGET_RENDER_COMPARE_H
+#define BUDGET_RENDER_COMPARE_H
+
+#include "compare.h"
+#include "render.h"
+
+/* Widths of the compared columns, measured over all rows of the table and
+ * its dropped prior rows. */
+struct compare_layout {
+	struct table_layout base;	/* code and name columns */
+	size_t col;			/* the compared amount column */
+	int w[5];			/* this year, prior, change, rate, mark */
+	int width;
+};
+
+/* Measure t compared in column col; max_width > 0 narrows names. */
+void render_compare_layout(const struct comparison *c, const struct table *t,
+			   size_t col, int max_width, struct compare_layout *lay);
+void render_compare_layout_free(struct compare_layout *lay);
+
+/* The head lines of a compared table. */
+void render_compare_head(const struct comparison *c, const struct table *t,
+			 const struct compare_layout *lay, struct lines *out);
+/* One row compared; marker as in render_row. */
+void render_compare_row(const struct comparison *c, const struct compare_layout *lay,
+			const struct row *r, int depth, int marker, struct sbuf *out);
+/* The rows of f compared, then the prior rows that match nothing (取消),
+ * then the summary line. */
+void render_compare_rows(const struct comparison *c, const struct table *t,
+			 const struct compare_layout *lay, const struct flat *f,
+			 struct lines *out);
+/* A whole table compared and fully expanded, as --print --compare shows it. */
+void render_compare_table(const struct comparison *c, const struct table *t,
+			  size_t col, int max_width, struct lines *out);
+
+#endif
