@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
 #include "util.h"
 
 bool classify_is_ancestor(const char *a, const char *b)
@@ -12,40 +13,58 @@ bool classify_is_ancestor(const char *a, const char *b)
 	return n > 0 && n < strlen(b) && strncmp(a, b, n) == 0;
 }
 
-/* The row of list[0..n) with the longest code that is a proper prefix of
- * code, or NULL. */
-static struct row *nearest_ancestor(struct row **list, size_t n, const char *code)
+/* The nearest earlier row whose code is a proper prefix of code: the
+ * longest prefix present in seen. */
+static struct row *nearest_ancestor(const struct strmap *seen, const char *code)
 {
-	struct row *best = NULL;
-	for (size_t i = 0; i < n; i++) {
-		const char *c = list[i]->code;
-		if (c && classify_is_ancestor(c, code) &&
-		    (!best || strlen(c) > strlen(best->code)))
-			best = list[i];
+	char prefix[64];
+	size_t n = strlen(code);
+	if (n >= sizeof prefix)
+		return NULL;
+	memcpy(prefix, code, n + 1);
+	while (--n > 0) {
+		prefix[n] = '\0';
+		size_t pos = 0;
+		struct row *r = strmap_next(seen, prefix, &pos);
+		if (r)
+			return r;
 	}
-	return best;
+	return NULL;
 }
 
-/* Nest one sibling list (the children of parent, or the top level).  Rows
- * only move under earlier rows, so one pass in order is enough. */
+/* Nest one sibling list (the children of parent, or the top level): find
+ * each row's new parent among the rows before it, then rebuild the lists
+ * in order. */
 static void nest_list(struct table *t, struct row *parent)
 {
 	size_t n = parent ? parent->nchildren : t->nrows;
 	if (n < 2)
 		return;
 	struct row **list = xmalloc(n * sizeof *list);
+	struct row **up = xcalloc(n, sizeof *up);
+	struct strmap seen = { 0 };
 	size_t i = 0;
 	for (struct row *r = parent ? parent->child : t->rows; r; r = r->next)
 		list[i++] = r;
-	for (i = 1; i < n; i++) {
-		if (!list[i]->code)
+	for (i = 0; i < n; i++) {
+		if (!list[i]->code || !*list[i]->code)
 			continue;
-		struct row *up = nearest_ancestor(list, i, list[i]->code);
-		if (up) {
-			model_detach_row(list[i]);
-			model_append_row(t, up, list[i]);
-		}
+		up[i] = nearest_ancestor(&seen, list[i]->code);
+		size_t pos = 0;
+		if (!strmap_next(&seen, list[i]->code, &pos))
+			strmap_put(&seen, list[i]->code, list[i]);
 	}
+	if (parent) {
+		parent->child = parent->last_child = NULL;
+		parent->nchildren = 0;
+	} else {
+		t->rows = t->last_row = NULL;
+		t->nrows = 0;
+	}
+	for (i = 0; i < n; i++)
+		model_append_row(t, up[i] ? up[i] : parent, list[i]);
+	strmap_free(&seen);
+	free(up);
 	free(list);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "strmap.h"
 #include "util.h"
 
 #define DASH "—"
@@ -135,43 +136,56 @@ static int match_column(const struct table *t, size_t i, const struct table *o)
 	return k;
 }
 
-static size_t code_count(const struct table *t, const char *code)
+/* Lookups over one table's rows, built once per comparison. */
+struct row_index {
+	struct strmap by_code;		/* code → rows */
+	struct strmap by_name;		/* normalised name → rows */
+};
+
+static void index_rows(const struct table *t, struct row_index *ix)
 {
-	size_t n = 0;
-	for (const struct row *r = t->rows; r; r = model_next_row(r))
-		n += r->code && strcmp(r->code, code) == 0;
-	return n;
+	memset(ix, 0, sizeof *ix);
+	for (const struct row *r = t->rows; r; r = model_next_row(r)) {
+		if (r->code && *r->code)
+			strmap_put(&ix->by_code, r->code, (void *)r);
+		char *name = compare_normalise(r->name);
+		strmap_put(&ix->by_name, name, (void *)r);
+		free(name);
+	}
 }
 
-static bool same_name(const struct row *a, const struct row *b)
+static void index_free(struct row_index *ix)
 {
-	char *x = compare_normalise(a->name), *y = compare_normalise(b->name);
-	bool same = strcmp(x, y) == 0;
-	free(x);
-	free(y);
-	return same;
+	strmap_free(&ix->by_code);
+	strmap_free(&ix->by_name);
 }
 
-/* The unmatched prior row for r, and how it matched. */
-static const struct row *match_row(const struct table *o, const struct row *r,
-				   const bool *taken, enum match_how *how)
+/* The first unmatched prior row with r's code, or (names = true) with its
+ * normalised name.  Unit codes repeat down a table (161001): a repeated
+ * code only matches together with the name. */
+static const struct row *match_row(const struct row_index *old_ix,
+				   const struct row_index *cur_ix, const struct row *r,
+				   const char *name, const bool *taken, bool names)
 {
 	const struct row *p;
-	if (r->code && *r->code) {
-		/* Unit codes repeat down a table (161001): there, code and name. */
-		bool unique = code_count(o, r->code) == 1 && code_count(r->table, r->code) == 1;
-		for (p = o->rows; p; p = model_next_row(p))
-			if (!taken[p->index] && p->code && strcmp(p->code, r->code) == 0 &&
-			    (unique || same_name(p, r))) {
-				*how = MATCH_CODE;
+	size_t pos = 0;
+	if (!names && r->code && *r->code) {
+		bool unique = strmap_count(&old_ix->by_code, r->code) == 1 &&
+			      strmap_count(&cur_ix->by_code, r->code) == 1;
+		while ((p = strmap_next(&old_ix->by_code, r->code, &pos))) {
+			if (taken[p->index])
+				continue;
+			char *other = unique ? NULL : compare_normalise(p->name);
+			bool ok = unique || strcmp(other, name) == 0;
+			free(other);
+			if (ok)
 				return p;
-			}
-	}
-	for (p = o->rows; p; p = model_next_row(p))
-		if (!taken[p->index] && same_name(p, r)) {
-			*how = MATCH_NAME;
-			return p;
 		}
+		return NULL;
+	}
+	while (names && (p = strmap_next(&old_ix->by_name, name, &pos)))
+		if (!taken[p->index])
+			return p;
 	return NULL;
 }
 
@@ -180,6 +194,9 @@ static void compare_with_file(struct cmp_table *ct)
 	const struct table *t = ct->cur, *o = ct->old;
 	bool *taken = xcalloc(o->nall + 1, sizeof *taken);
 	int *cols = ct->old_column;
+	struct row_index old_ix, cur_ix;
+	index_rows(o, &old_ix);
+	index_rows(t, &cur_ix);
 	for (size_t i = 0; i < t->ncolumns; i++)
 		if (t->columns[i].type == COL_AMOUNT)
 			cols[i] = match_column(t, i, o);
@@ -188,15 +205,16 @@ static void compare_with_file(struct cmp_table *ct)
 	for (int pass = 0; pass < 2; pass++)
 		for (const struct row *r = t->rows; r; r = model_next_row(r)) {
 			struct cmp_row *cr = &ct->rows[r->index];
-			enum match_how how = MATCH_NONE;
 			if (cr->prior)
 				continue;
-			const struct row *p = match_row(o, r, taken, &how);
-			if (!p || (pass == 0 && how != MATCH_CODE))
+			char *name = compare_normalise(r->name);
+			const struct row *p = match_row(&old_ix, &cur_ix, r, name, taken, pass);
+			free(name);
+			if (!p)
 				continue;
 			taken[p->index] = true;
 			cr->prior = p;
-			cr->how = how;
+			cr->how = pass ? MATCH_NAME : MATCH_CODE;
 			for (size_t i = 0; i < t->ncolumns; i++)
 				if (cols[i] >= 0 && !p->cells[cols[i]].blank) {
 					cr->has_prior[i] = true;
@@ -207,6 +225,8 @@ static void compare_with_file(struct cmp_table *ct)
 	for (const struct row *p = o->rows; p; p = model_next_row(p))
 		if (!taken[p->index])
 			ct->dropped[ct->ndropped++] = p;
+	index_free(&old_ix);
+	index_free(&cur_ix);
 	free(taken);
 }
 

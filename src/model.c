@@ -100,28 +100,6 @@ void model_append_row(struct table *t, struct row *parent, struct row *r)
 	set_depth(r, parent ? parent->depth + 1 : 0);
 }
 
-void model_detach_row(struct row *r)
-{
-	struct table *t = r->table;
-	struct row **first = r->parent ? &r->parent->child : &t->rows;
-	struct row **last = r->parent ? &r->parent->last_child : &t->last_row;
-	struct row *prev = NULL;
-	for (struct row *c = *first; c && c != r; c = c->next)
-		prev = c;
-	if (prev)
-		prev->next = r->next;
-	else
-		*first = r->next;
-	if (*last == r)
-		*last = prev;
-	if (r->parent)
-		r->parent->nchildren--;
-	else
-		t->nrows--;
-	r->next = NULL;
-	r->parent = NULL;
-}
-
 struct row *model_next_row(const struct row *r)
 {
 	if (r->child)
@@ -192,6 +170,15 @@ struct section *model_find_section(const struct document *doc, const char *id)
 	for (struct section *s = doc->parts; s; s = model_next_section(s))
 		if (s->id && strcmp(s->id, id) == 0)
 			return s;
+	return NULL;
+}
+
+struct figure *model_find_figure(const struct document *doc, const char *id)
+{
+	for (struct section *s = doc->parts; s; s = model_next_section(s))
+		for (size_t i = 0; i < s->nfigures; i++)
+			if (strcmp(s->figures[i].id, id) == 0)
+				return &s->figures[i];
 	return NULL;
 }
 

@@ -64,6 +64,8 @@ struct row {
 	int line, col;			/* position in the file, 1-based */
 	size_t index;			/* position in document order in its table */
 	struct table *table;
+	const char *known;		/* NULL, or why the source's own figures fail
+					 * a check of this row (a known fault) */
 };
 
 struct table {
@@ -111,6 +113,8 @@ struct figure {
 	const char *note;
 	int line;
 	struct section *section;
+	const char *known;		/* NULL, or why the source's claim is wrong */
+	int value_line, rate_line;	/* lines of `value` and `rate` (0: absent) */
 };
 
 struct term {
@@ -134,6 +138,36 @@ struct section {
 	int line;
 };
 
+/* One term of an identity side: a table cell, the sum of a table's lines
+ * (rows without ordinary children), or a figure the narrative states. */
+enum ref_kind { REF_CELL, REF_LINES, REF_FIGURE };
+
+struct cell_ref {
+	enum ref_kind kind;
+	int table;			/* REF_CELL, REF_LINES: table number */
+	const char *row;		/* REF_CELL: row id (may be absent from the table) */
+	const char *column;		/* amount column key, or NULL: the first */
+	const char *where;		/* REF_LINES: text column to match, or NULL: every line */
+	const char *prefix;		/* REF_LINES: what that text begins with */
+	const char *figure;		/* REF_FIGURE: figure id */
+	bool change;			/* REF_FIGURE: its stated change, not its value */
+	int line;
+};
+
+/* A sum of refs. */
+struct identity_side {
+	struct cell_ref *refs;
+	size_t nrefs;
+};
+
+/* A declared identity (top-level `identities:`): left must equal right. */
+struct identity {
+	const char *label;
+	struct identity_side left, right;
+	const char *known;		/* NULL, or why the source fails it */
+	int line;
+};
+
 struct arena;
 
 struct document {
@@ -146,6 +180,8 @@ struct document {
 	struct section *parts, *last_part;	/* narrative, top level */
 	struct table *tables;		/* array in document order */
 	size_t ntables;
+	struct identity *identities;	/* cross-table identities, in file order */
+	size_t nidentities;
 	struct arena *arena;
 };
 
@@ -160,8 +196,6 @@ const char *model_strdup(struct document *doc, const char *s);
 
 /* Append a row under parent (or at the table's top level when NULL). */
 void model_append_row(struct table *t, struct row *parent, struct row *r);
-/* Detach r from its parent/top-level list. */
-void model_detach_row(struct row *r);
 
 /* Number the rows of t in document order (row->index, t->nall); done by
  * the loader once the tree is final. */
@@ -179,6 +213,8 @@ struct row *model_find_code(const struct document *doc, const struct table *t,
 			    const char *code);
 /* The row of t with this id, or NULL. */
 struct row *model_find_row_id(const struct table *t, const char *id);
+/* The figure with this id, anywhere in the narrative, or NULL. */
+struct figure *model_find_figure(const struct document *doc, const char *id);
 /* The section with this id, or NULL. */
 struct section *model_find_section(const struct document *doc, const char *id);
 /* Index of the column with this key, or -1. */
