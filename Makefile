@@ -11,8 +11,7 @@ DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes
-DEFS      = -D_POSIX_C_SOURCE=200809L -DBUDGET_VERSION='"$(VERSION)"' \
-            -DBUDGET_DATADIR='"$(DATADIR)"'
+DEFS      = -D_POSIX_C_SOURCE=200809L
 
 # Recursively expanded on purpose: pkg-config is asked only when a recipe
 # runs, which is after `deps` has installed it.
@@ -31,7 +30,7 @@ UI_OBJ   = $(UI_SRC:%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps run test unit golden check-layers bench asan valgrind \
+.PHONY: FORCE all deps run test unit golden check-layers bench asan valgrind \
         install uninstall clean
 
 all: budget
@@ -51,9 +50,19 @@ $(B)/src/%.o: src/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(shell pkg-config --cflags yaml-0.1) -MMD -MP -c $< -o $@
 
-$(B)/ui/%.o: ui/%.c | deps
+$(B)/ui/%.o: ui/%.c $(B)/config.h | deps
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -MMD -MP -c $< -o $@
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(B) -MMD -MP -c $< -o $@
+
+# Version and data directory, rewritten only when they change, so that
+# `make install PREFIX=/usr` rebuilds what depends on them.
+$(B)/config.h: FORCE
+	@mkdir -p $(B)
+	@printf '#define BUDGET_VERSION "%s"\n#define BUDGET_DATADIR "%s"\n' \
+		'$(VERSION)' '$(DATADIR)' >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+FORCE:
 
 $(B)/libbudget.a: $(CORE_OBJ)
 	$(AR) rcs $@ $^

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "loader.h"
 #include "print.h"
 #include "text.h"
