@@ -29,6 +29,15 @@ typedef bool (*flatten_open_fn)(const struct row *r, void *ctx);
 void flatten_table(const struct table *t, flatten_open_fn is_open, void *ctx,
 		   struct flat *out);
 
+/* Orders siblings: negative when a comes before b. */
+typedef int (*flatten_order_fn)(const struct row *a, const struct row *b, void *ctx);
+
+/* flatten_table with the siblings of every level sorted by order (stable:
+ * ties keep document order).  Of_which rows stay first under their
+ * parent, as breakdowns of it; a NULL order is document order. */
+void flatten_table_sorted(const struct table *t, flatten_open_fn is_open, void *ctx,
+			  flatten_order_fn order, void *order_ctx, struct flat *out);
+
 /* Index of r in f, or -1. */
 long flatten_find(const struct flat *f, const struct row *r);
 
