@@ -260,16 +260,18 @@ static bool load_ref(struct loader *ld, const struct ynode *n, struct figure *f)
 static bool load_figure(struct loader *ld, const struct ynode *n, struct figure *f)
 {
 	static const char *const keys[] = { "id", "label", "value", "unit", "change",
-					    "rate", "ref", "note", NULL };
+					    "rate", "ref", "note", "known", NULL };
 	static const char *const req[] = { "id", "label", "value", NULL };
 	if (!check_mapping(ld, n, "a figure", keys, req) ||
 	    !parse_ident(ld, get(n, "id"), "figure id", &f->id) ||
 	    !req_text(ld, n, "label", &f->label) ||
 	    !parse_amount(ld, get(n, "value"), "value", &f->value) ||
 	    !opt_text(ld, n, "unit", &f->unit, false) ||
-	    !opt_text(ld, n, "note", &f->note, true))
+	    !opt_text(ld, n, "note", &f->note, true) ||
+	    !opt_text(ld, n, "known", &f->known, true))
 		return false;
 	f->line = n->line;
+	f->value_line = get(n, "value")->line;
 	if (!f->unit)
 		f->unit = ld->doc->unit;
 	const struct ynode *v;
@@ -281,6 +283,7 @@ static bool load_figure(struct loader *ld, const struct ynode *n, struct figure 
 	if ((v = get(n, "rate"))) {
 		const char *why;
 		f->has_rate = true;
+		f->rate_line = v->line;
 		if (!expect_type(ld, v, YNODE_SCALAR, "rate"))
 			return false;
 		if (!rate_parse(v->value, &f->rate, &f->rate_places, &why))
@@ -475,7 +478,7 @@ static bool load_row(struct loader *ld, struct table *t, const struct ynode *n,
 {
 	static const char *const keys[] = { "id", "code", "name", "values", "content",
 					    "goals", "note", "of_which", "total_after",
-					    "children", NULL };
+					    "children", "known", NULL };
 	static const char *const req[] = { "name", "values", NULL };
 	const struct ynode *v;
 	if (!check_mapping(ld, n, "a row", keys, req) ||
@@ -484,6 +487,7 @@ static bool load_row(struct loader *ld, struct table *t, const struct ynode *n,
 	    !opt_text(ld, n, "content", &r->content, true) ||
 	    !opt_text(ld, n, "goals", &r->goals, true) ||
 	    !opt_text(ld, n, "note", &r->note, true) ||
+	    !opt_text(ld, n, "known", &r->known, true) ||
 	    !parse_bool(ld, n, "of_which", &r->of_which) ||
 	    !parse_bool(ld, n, "total_after", &r->total_after) ||
 	    !load_cells(ld, t, get(n, "values"), r))
@@ -622,6 +626,127 @@ static bool check_references(struct loader *ld, const struct ynode *root)
 	return true;
 }
 
+/* ---- identities ------------------------------------------------------------------ */
+
+/* The lines of a table a REF_LINES term sums: every line, or those whose
+ * text in column `where` begins with `prefix`. */
+static bool load_lines(struct loader *ld, const struct ynode *n, struct cell_ref *ref)
+{
+	static const char *const keys[] = { "where", "prefix", NULL };
+	const struct ynode *where = get(n, "where"), *prefix = get(n, "prefix");
+	ref->kind = REF_LINES;
+	if (!check_mapping(ld, n, "lines", keys, NULL))
+		return false;
+	if (!where != !prefix)
+		return loader_error(ld, n, "lines takes both 'where' and 'prefix', or neither");
+	return !where || (parse_ident(ld, where, "where", &ref->where) &&
+			  (ref->prefix = text_of(ld, prefix, "prefix", false)));
+}
+
+/* A term naming a figure. */
+static bool load_figure_ref(struct loader *ld, const struct ynode *n, struct cell_ref *ref)
+{
+	const struct ynode *v = get(n, "figure");
+	ref->kind = REF_FIGURE;
+	if (get(n, "table") || get(n, "row") || get(n, "column") || get(n, "lines"))
+		return loader_error(ld, n, "an identity term names a figure or a table, not both");
+	if (!parse_ident(ld, v, "figure", &ref->figure))
+		return false;
+	if (!model_find_figure(ld->doc, ref->figure))
+		return loader_error(ld, v, "no figure '%s' in the narrative", ref->figure);
+	if (!(v = get(n, "field")))
+		return true;
+	if (v->type != YNODE_SCALAR ||
+	    (strcmp(v->value, "value") != 0 && strcmp(v->value, "change") != 0))
+		return loader_error(ld, v, "field must be 'value' or 'change'");
+	ref->change = strcmp(v->value, "change") == 0;
+	return true;
+}
+
+/* One term of an identity side.  Columns are checked when the table
+ * exists, since a wrong key is a typo; a table or row the document lacks
+ * is not an error: the checker reports the identity as not checkable. */
+static bool load_cell_ref(struct loader *ld, const struct ynode *n, struct cell_ref *ref)
+{
+	static const char *const keys[] = { "table", "row", "column", "lines",
+					    "figure", "field", NULL };
+	const struct ynode *v, *row, *lines;
+	if (!check_mapping(ld, n, "an identity term", keys, NULL))
+		return false;
+	ref->line = n->line;
+	if (get(n, "figure"))
+		return load_figure_ref(ld, n, ref);
+	if ((v = get(n, "field")))
+		return loader_error(ld, v, "field is only for a figure term");
+	if (!(v = get(n, "table")))
+		return loader_error(ld, n, "an identity term needs 'table' or 'figure'");
+	row = get(n, "row");
+	lines = get(n, "lines");
+	if (!row == !lines)
+		return loader_error(ld, n, "an identity term on a table names exactly one "
+				    "of 'row' and 'lines'");
+	if (!parse_int(ld, v, "table", 1, 99, &ref->table) ||
+	    (row && !parse_ident(ld, row, "row", &ref->row)) ||
+	    (lines && !load_lines(ld, lines, ref)) ||
+	    ((v = get(n, "column")) && !parse_ident(ld, v, "column", &ref->column)))
+		return false;
+	const struct table *t = model_find_table(ld->doc, ref->table);
+	if (!t)
+		return true;
+	int c = ref->column ? model_column_index(t, ref->column) : model_first_amount(t);
+	if (c < 0 || t->columns[c].type != COL_AMOUNT)
+		return loader_error(ld, v ? v : n, "column '%s' is not an amount column of "
+				    "table %d", ref->column ? ref->column : "(first amount)",
+				    t->number);
+	int w = ref->where ? model_column_index(t, ref->where) : 0;
+	if (w < 0 || (ref->where && t->columns[w].type != COL_TEXT))
+		return loader_error(ld, get(lines, "where"), "where '%s' is not a text column "
+				    "of table %d", ref->where, t->number);
+	return true;
+}
+
+/* A side is one term or a list of terms that are summed. */
+static bool load_side(struct loader *ld, const struct ynode *n,
+		      struct identity_side *side)
+{
+	if (n->type == YNODE_MAPPING) {
+		side->refs = model_alloc(ld->doc, sizeof *side->refs);
+		side->nrefs = 1;
+		return load_cell_ref(ld, n, side->refs);
+	}
+	if (n->type != YNODE_SEQUENCE || n->nitems == 0)
+		return loader_error(ld, n, "an identity side must be a term or a non-empty "
+				    "list of terms");
+	side->refs = array_for(ld, n, sizeof *side->refs, &side->nrefs);
+	for (size_t i = 0; i < n->nitems; i++)
+		if (!load_cell_ref(ld, n->items[i], &side->refs[i]))
+			return false;
+	return true;
+}
+
+/* Loaded after the tables and figures they name. */
+static bool load_identities(struct loader *ld, const struct ynode *seq)
+{
+	static const char *const keys[] = { "label", "left", "right", "known", NULL };
+	static const char *const req[] = { "label", "left", "right", NULL };
+	struct document *doc = ld->doc;
+	if (!expect_type(ld, seq, YNODE_SEQUENCE, "identities"))
+		return false;
+	doc->identities = array_for(ld, seq, sizeof *doc->identities, &doc->nidentities);
+	for (size_t i = 0; i < seq->nitems; i++) {
+		const struct ynode *n = seq->items[i];
+		struct identity *id = &doc->identities[i];
+		if (!check_mapping(ld, n, "an identity", keys, req) ||
+		    !req_text(ld, n, "label", &id->label) ||
+		    !opt_text(ld, n, "known", &id->known, true) ||
+		    !load_side(ld, get(n, "left"), &id->left) ||
+		    !load_side(ld, get(n, "right"), &id->right))
+			return false;
+		id->line = n->line;
+	}
+	return true;
+}
+
 /* ---- top level ----------------------------------------------------------------- */
 
 static bool load_header(struct loader *ld, const struct ynode *n)
@@ -641,7 +766,7 @@ static bool load_header(struct loader *ld, const struct ynode *n)
 static bool load_root(struct loader *ld, const struct ynode *root)
 {
 	static const char *const keys[] = { "schema", "document", "narrative", "tables",
-					    NULL };
+					    "identities", NULL };
 	static const char *const req[] = { "schema", "document", "tables", NULL };
 	int version;
 	const struct ynode *v;
@@ -656,7 +781,8 @@ static bool load_root(struct loader *ld, const struct ynode *root)
 	return load_header(ld, get(root, "document")) &&
 	       (!(v = get(root, "narrative")) || load_sections(ld, v, NULL)) &&
 	       load_tables(ld, get(root, "tables")) &&
-	       check_references(ld, root);
+	       check_references(ld, root) &&
+	       (!(v = get(root, "identities")) || load_identities(ld, v));
 }
 
 static void set_file(struct loader_error *err, const char *name)

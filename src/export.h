@@ -1,0 +1,35 @@
+/* export.h: tables for a spreadsheet, as CSV (RFC 4180) or TSV.  The rows
+ * are those of the --print snapshot, in its order, with row, parent, level
+ * and code columns so that the tree survives a round trip. */
+#ifndef BUDGET_EXPORT_H
+#define BUDGET_EXPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "model.h"
+
+enum export_format {
+	EXPORT_CSV,		/* RFC 4180: quoted where needed, CRLF line ends */
+	EXPORT_TSV,		/* tab-separated, LF; tabs and line breaks in a
+				 * field become spaces, nothing is quoted */
+};
+
+/* "csv" or "tsv" to a format; false for anything else. */
+bool export_format_parse(const char *name, enum export_format *out);
+
+/* One table: a header row "row,parent,level,code,name,<column headings>"
+ * (+ content, goals, note when a row has them), then one record per row. */
+void export_table(const struct table *t, enum export_format fmt, FILE *f);
+
+/* Every table in long form, one record per cell:
+ * "table,row,parent,level,code,name,column,value". */
+void export_document(const struct document *doc, enum export_format fmt, FILE *f);
+
+/* Write VIEW of doc: a table number or "all".  Returns 0, or 2 after a
+ * one-line message on stderr when VIEW is a narrative part or names
+ * nothing. */
+int export_view(const struct document *doc, const char *view,
+		enum export_format fmt, FILE *f);
+
+#endif
