@@ -10,6 +10,7 @@
 #define INDENT 2		/* name indent per tree level */
 #define TEXT_WIDTH 80		/* paragraph width when none is given */
 #define MIN_NAME 8
+#define SCREEN_NAME 20		/* name width the browser keeps before more columns */
 
 /* ---- lines -------------------------------------------------------------- */
 
@@ -185,6 +186,30 @@ void render_layout_free(struct table_layout *lay)
 	lay->col_w = NULL;
 }
 
+void render_layout_fit(const struct table *t, int max_width, struct table_layout *lay)
+{
+	render_layout(t, 0, lay);
+	int rest = lay->code_w ? lay->code_w + GAP : 0;
+	int first = model_first_amount(t);
+	/* More columns only while names stay readable. */
+	int want = lay->name_w < SCREEN_NAME ? lay->name_w : SCREEN_NAME;
+	bool full = false;	/* once one does not fit, none after it */
+	for (size_t i = 0; i < t->ncolumns; i++) {
+		bool keep = t->columns[i].type == COL_AMOUNT && !full &&
+			    ((int)i == first ||
+			     rest + GAP + lay->col_w[i] + want <= max_width);
+		if (keep)
+			rest += GAP + lay->col_w[i];
+		else
+			lay->col_w[i] = -1;
+		if (!keep && t->columns[i].type == COL_AMOUNT && (int)i > first)
+			full = true;
+	}
+	if (rest + lay->name_w > max_width)
+		lay->name_w = max_int(MIN_NAME, max_width - rest);
+	lay->width = rest + lay->name_w;
+}
+
 /* ---- tables ----------------------------------------------------------------- */
 
 void render_doc_meta(const struct document *doc, struct sbuf *out)
@@ -207,6 +232,10 @@ static void head_line(const struct table *t, const struct table_layout *lay,
 		const struct column *c = &t->columns[i];
 		size_t j = i + 1;
 		const char *label = "";
+		if (titles && lay->col_w[i] < 0) {
+			i++;		/* not shown (render_layout_fit) */
+			continue;
+		}
 		if (titles)
 			label = c->title;
 		else if (c->ngroup > level) {
@@ -224,6 +253,14 @@ static void head_line(const struct table *t, const struct table_layout *lay,
 		}
 		i = j;
 	}
+}
+
+void render_head_titles(const struct table *t, const struct table_layout *lay,
+			struct sbuf *out)
+{
+	head_line(t, lay, 0, true, out);
+	while (out->len && out->s[out->len - 1] == ' ')
+		out->s[--out->len] = '\0';
 }
 
 /* Trailing spaces are noise in snapshots and goldens. */
@@ -287,6 +324,8 @@ void render_row(const struct table_layout *lay, const struct row *r, int depth,
 	for (size_t i = 0; i < t->ncolumns; i++) {
 		const struct cell *c = &r->cells[i];
 		char buf[AMOUNT_BUFSZ];
+		if (lay->col_w[i] < 0)
+			continue;	/* not shown (render_layout_fit) */
 		sbuf_pad(out, GAP);
 		if (c->blank)
 			sbuf_pad(out, lay->col_w[i]);
@@ -331,22 +370,28 @@ void render_rows(const struct table *t, const struct table_layout *lay,
 	sbuf_free(&b);
 }
 
-void render_table(const struct table *t, int max_width, struct lines *out)
+void render_table_flat(const struct table *t, int max_width, const struct flat *f,
+		       struct lines *out)
 {
 	struct table_layout lay;
-	struct flat f = { 0 };
 	render_layout(t, max_width, &lay);
 	render_table_head(t, &lay, out);
-	flatten_table(t, NULL, NULL, &f);
-	render_rows(t, &lay, &f, true, out);
+	render_rows(t, &lay, f, true, out);
 	if (t->note) {
 		struct sbuf b = { 0 };
 		sbuf_addf(&b, "注：%s", t->note);
 		lines_add_wrapped(out, STYLE_META, b.s, 0, lay.width < 40 ? 40 : lay.width);
 		sbuf_free(&b);
 	}
-	flatten_free(&f);
 	render_layout_free(&lay);
+}
+
+void render_table(const struct table *t, int max_width, struct lines *out)
+{
+	struct flat f = { 0 };
+	flatten_table(t, NULL, NULL, &f);
+	render_table_flat(t, max_width, &f, out);
+	flatten_free(&f);
 }
 
 /* ---- narrative -------------------------------------------------------------- */
@@ -404,6 +449,11 @@ static void render_section_body(const struct section *s, int width,
 	}
 	for (size_t i = 0; i < s->nfigures; i++)
 		render_figure(&s->figures[i], width, out);
+}
+
+void render_section_text(const struct section *s, int width, struct lines *out)
+{
+	render_section_body(s, width > 0 ? width : TEXT_WIDTH, out);
 }
 
 void render_section(const struct section *s, int width, struct lines *out)

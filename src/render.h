@@ -63,6 +63,13 @@ struct table_layout {
  * columns) so that a line fits; 0 means no limit. */
 void render_layout(const struct table *t, int max_width, struct table_layout *lay);
 void render_layout_free(struct table_layout *lay);
+/* Measure t for a screen max_width columns wide: code, name and as many
+ * amount columns as fit (at least the first); the other columns get a
+ * width of -1 and are left out by render_row and render_head_titles. */
+void render_layout_fit(const struct table *t, int max_width, struct table_layout *lay);
+/* The column-title heading line alone, for the columns lay shows. */
+void render_head_titles(const struct table *t, const struct table_layout *lay,
+			struct sbuf *out);
 
 /* The title, meta and column-heading lines of a table. */
 void render_table_head(const struct table *t, const struct table_layout *lay,
@@ -76,8 +83,15 @@ void render_row(const struct table_layout *lay, const struct row *r, int depth,
 void render_rows(const struct table *t, const struct table_layout *lay,
 		 const struct flat *f, bool with_text, struct lines *out);
 
+/* A table as --print shows it, but with only the rows of f (a snapshot of
+ * the rows as expanded in the browser). */
+void render_table_flat(const struct table *t, int max_width, const struct flat *f,
+		       struct lines *out);
 /* A whole table fully expanded, as --print shows it. */
 void render_table(const struct table *t, int max_width, struct lines *out);
+/* A narrative section's own text: title, paragraphs, tables, terms and
+ * figures, without its sub-sections. */
+void render_section_text(const struct section *s, int width, struct lines *out);
 /* A narrative section and its sub-sections. */
 void render_section(const struct section *s, int width, struct lines *out);
 /* The whole document in its order: narrative, then every table. */

@@ -8,13 +8,20 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "check.h"
+#include "export.h"
 #include "loader.h"
 #include "print.h"
 #include "text.h"
+#include "browser.h"
 
 static const char usage_text[] =
 "Usage: budget [OPTION]... [FILE]\n"
+"  or:  budget --check [FILE]...\n"
 "Browse a department budget disclosure (部门预算公开) in the terminal.\n"
+"Without --print, --check or --compare, and with standard output on a\n"
+"terminal, the browser opens (see budget(1) for its keys); otherwise the\n"
+"whole document is printed as with --print=all.\n"
 "\n"
 "FILE is a budget file (see budget.yaml(5)); without one, the installed\n"
 "default document is opened.  \"-\" reads standard input.\n"
@@ -29,11 +36,36 @@ static const char usage_text[] =
 "                       file OLD (rows matched by code, then by name)\n"
 "      --column=KEY     the amount column to compare (default: each\n"
 "                       table's first amount column)\n"
+"      --format=FMT     with --print, write VIEW for a spreadsheet as FMT:\n"
+"                       csv (RFC 4180 quoting, CRLF line ends) or tsv (tabs\n"
+"                       and line breaks inside a field become spaces);\n"
+"                       UTF-8 without a byte-order mark, amounts as plain\n"
+"                       decimals.  A table number gives a header row\n"
+"                       (row,parent,level,code,name, the table's column\n"
+"                       headings, then content,goals,note where rows have\n"
+"                       them) and one record per row of the snapshot, in\n"
+"                       its order; parent is the row number of the row's\n"
+"                       parent.  'all' gives every table in long form, one\n"
+"                       record per cell: table,row,parent,level,code,name,\n"
+"                       column,value.  Narrative views have no --format;\n"
+"                       --width does not apply.\n"
+"      --check          check that each FILE reconciles: tree sums, row\n"
+"                       identities (sum_of), the document's declared\n"
+"                       identities and its stated figures and rates.  Prints\n"
+"                       FILE:LINE: for every finding that fails, is a known\n"
+"                       fault of the source, or is not checkable, then\n"
+"                       \"N checks, N passed, N failed, N not checkable\"\n"
+"      --color=WHEN     colours in the browser: auto (the default: when the\n"
+"                       terminal has them and NO_COLOR is not set), always\n"
+"                       or never\n"
+"      --no-mouse       do not use the mouse in the browser (clicks and the\n"
+"                       wheel are then left to the terminal)\n"
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
-"Exit status: 0 on success, 2 when the file cannot be loaded or an option\n"
-"is wrong.\n"
+"Exit status: 0 on success, 1 when --check finds a failure that is not\n"
+"marked as a known fault of the source, 2 when a file cannot be loaded or\n"
+"an option is wrong (with several FILEs, --check exits with the worst).\n"
 "\n"
 "Errors are reported as FILE:LINE:COL: message.\n";
 
@@ -43,6 +75,32 @@ static const char *default_file(void)
 	if (access(installed, R_OK) == 0)
 		return installed;
 	return "data/budget.yaml";
+}
+
+/* --check FILE...: each file's findings and summary; the worst status. */
+static int run_check(int nfiles, char **files)
+{
+	int worst = 0;
+	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+		const char *path = nfiles ? files[i] : default_file();
+		struct loader_error err;
+		struct document *doc = loader_load(path, &err);
+		if (nfiles > 1)
+			printf("%s== %s\n", i ? "\n" : "", path);
+		if (!doc) {
+			loader_error_print(&err, stderr);
+			worst = 2;
+			continue;
+		}
+		struct check_report rep;
+		check_document(doc, &rep);
+		check_print(doc, &rep, stdout);
+		if (check_status_code(&rep) > worst)
+			worst = check_status_code(&rep);
+		check_report_free(&rep);
+		model_free(doc);
+	}
+	return worst;
 }
 
 static int parse_width(const char *arg)
@@ -56,13 +114,22 @@ static int parse_width(const char *arg)
 	return (int)w;
 }
 
+/* Long options without a short form. */
+enum { OPT_CHECK = 1100, OPT_FORMAT, OPT_COLOR, OPT_NO_MOUSE };
+
 int main(int argc, char **argv)
 {
+	bool check = false, formatted = false;
+	enum export_format format = EXPORT_CSV;
 	static const struct option longopts[] = {
 		{ "print", required_argument, NULL, 'p' },
 		{ "width", required_argument, NULL, 'w' },
 		{ "compare", optional_argument, NULL, 'c' },
 		{ "column", required_argument, NULL, 'k' },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -70,6 +137,7 @@ int main(int argc, char **argv)
 	const char *view = NULL, *old_path = NULL;
 	bool compare = false;
 	struct print_opts opts = { 0 };
+	struct browser_options browse = { COLOR_AUTO, true };
 	int c;
 
 	text_init();
@@ -79,12 +147,38 @@ int main(int argc, char **argv)
 		case 'w': opts.width = parse_width(optarg); break;
 		case 'c': compare = true; old_path = optarg; break;
 		case 'k': opts.column = optarg; break;
+		case OPT_CHECK: check = true; break;
+		case OPT_FORMAT:
+			if (!export_format_parse(optarg, &format)) {
+				fprintf(stderr, "budget: --format must be csv or tsv\n");
+				return 2;
+			}
+			formatted = true;
+			break;
+		case OPT_COLOR:
+			if (!browser_parse_color(optarg, &browse.color)) {
+				fprintf(stderr, "budget: --color must be auto, always or never\n");
+				return 2;
+			}
+			break;
+		case OPT_NO_MOUSE: browse.mouse = false; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		case 'V': printf("budget %s\n", BUDGET_VERSION); return 0;
 		default:
 			fputs("Try 'budget --help' for more information.\n", stderr);
 			return 2;
 		}
+	}
+	if (check && (view || formatted)) {
+		fprintf(stderr, "budget: --check does not combine with --print or --format\n");
+		return 2;
+	}
+	if (check)
+		return run_check(argc - optind, argv + optind);
+	if (formatted && (!view || compare)) {
+		fprintf(stderr, "budget: --format needs --print=VIEW (a table number or "
+			"'all') and does not combine with --compare\n");
+		return 2;
 	}
 	if (argc - optind > 1) {
 		fprintf(stderr, "budget: one FILE at most\n"
@@ -103,12 +197,18 @@ int main(int argc, char **argv)
 		loader_error_print(&err, stderr);
 		return 2;
 	}
+	/* Nothing asked for on a terminal: browse.  In a pipe: print all. */
+	if (!view && !compare && !formatted && isatty(STDOUT_FILENO)) {
+		model_free(old);
+		return browser_run(doc, &browse);
+	}
 	struct comparison cmp;
 	if (compare) {
 		compare_build(&cmp, doc, old);
 		opts.cmp = &cmp;
 	}
-	int status = print_view(doc, view ? view : "all", &opts, stdout);
+	int status = formatted ? export_view(doc, view, format, stdout)
+			       : print_view(doc, view ? view : "all", &opts, stdout);
 	if (compare)
 		compare_free(&cmp);
 	model_free(old);

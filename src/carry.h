@@ -1,0 +1,29 @@
+/* carry.h: which rows are open and where each cursor is, remembered by
+ * content so that they survive a reload of the document (R). */
+#ifndef BUDGET_CARRY_H
+#define BUDGET_CARRY_H
+
+#include <stddef.h>
+
+#include "item.h"
+
+struct carry {
+	char **open;		/* sorted keys of the open nodes */
+	size_t nopen;
+	char *cur;		/* key of the current item's selected node */
+	char **cursor;		/* per old item: key of its selected node */
+	size_t ncursor;
+};
+
+/* Remember the open nodes and cursors of n items, cur being shown. */
+void carry_save(const struct item *items, size_t n, size_t cur, struct carry *c);
+
+/* Apply to the items of the reloaded document: nodes with the same key
+ * open, cursors on the same nodes.  Returns the item to show (the one
+ * holding the old selection, else cur). */
+size_t carry_restore(const struct carry *c, struct item *items, size_t n, size_t cur);
+
+/* Free what was remembered. */
+void carry_free(struct carry *c);
+
+#endif
