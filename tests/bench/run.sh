@@ -33,7 +33,8 @@ report() { # label, file, budget args...
 }
 
 report "data/budget.yaml --print=all" data/budget.yaml --print=all
-# check: added with --check
-#report "data/budget.yaml --check" data/budget.yaml --check
+
+report "data/budget.yaml --check" data/budget.yaml --check
 report "synthetic 20000 rows --print=3" $B/synthetic-20000.yaml --print=3
+report "synthetic 20000 rows --check" $B/synthetic-20000.yaml --check
 report "synthetic 20000 rows --compare" $B/synthetic-20000.yaml --print=3 --compare=$B/synthetic-20000.yaml
