@@ -37,9 +37,14 @@ void carry_save(const struct item *items, size_t n, size_t cur, struct carry *s)
 	size_t cap = 0;
 	memset(s, 0, sizeof *s);
 	s->cursor = xcalloc(n, sizeof *s->cursor);
+	s->sort = xcalloc(n, sizeof *s->sort);
+	s->column = xcalloc(n, sizeof *s->column);
 	s->ncursor = n;
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = &items[i];
+		s->sort[i] = it->sort.mode;
+		if (it->table && it->sort.col < it->table->ncolumns)
+			s->column[i] = xstrdup(it->table->columns[it->sort.col].key);
 		for (size_t j = 0; j < it->nnodes; j++) {
 			if (!it->open[j])
 				continue;
@@ -60,20 +65,38 @@ static bool saved_open(const struct carry *s, const char *key)
 	return bsearch(&key, s->open, s->nopen, sizeof *s->open, cmp_str) != NULL;
 }
 
+/* The old item it was, or -1 when the old document had none like it. */
+static long old_item(const struct carry *s, const struct item *it)
+{
+	struct sbuf ik = { 0 };
+	long found = -1;
+	place_key(it, &ik);
+	sbuf_add(&ik, "\x1d");
+	for (size_t k = 0; k < s->ncursor && found < 0; k++)
+		if (strncmp(s->cursor[k], ik.s, ik.len) == 0)
+			found = (long)k;
+	sbuf_free(&ik);
+	return found;
+}
+
+/* The old item's sort, and its column when the table still has it. */
+static void restore_sort(const struct carry *s, size_t k, struct item *it)
+{
+	int col = it->table && s->column[k] ? compare_column(it->table, s->column[k]) : -1;
+	it->sort.mode = s->sort[k];
+	if (col >= 0)
+		it->sort.col = (size_t)col;
+}
+
 size_t carry_restore(const struct carry *s, struct item *items, size_t n, size_t cur)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct item *it = &items[i];
-		struct sbuf ik = { 0 };
-		bool seen = false;
-		place_key(it, &ik);
-		sbuf_add(&ik, "\x1d");
 		/* Items the old document had keep their open nodes. */
-		for (size_t k = 0; k < s->ncursor && !seen; k++)
-			seen = strncmp(s->cursor[k], ik.s, ik.len) == 0;
-		sbuf_free(&ik);
-		if (!seen)
+		long was = old_item(s, it);
+		if (was < 0)
 			continue;
+		restore_sort(s, (size_t)was, it);
 		for (size_t j = 0; j < it->nnodes; j++) {
 			char *key = key_of(it, it->nodes[j]);
 			it->open[j] = item_has_children(it, it->nodes[j]) && saved_open(s, key);
@@ -99,9 +122,13 @@ void carry_free(struct carry *s)
 {
 	for (size_t i = 0; i < s->nopen; i++)
 		free(s->open[i]);
-	for (size_t i = 0; i < s->ncursor; i++)
+	for (size_t i = 0; i < s->ncursor; i++) {
 		free(s->cursor[i]);
+		free(s->column[i]);
+	}
 	free(s->open);
 	free(s->cursor);
+	free(s->sort);
+	free(s->column);
 	free(s->cur);
 }

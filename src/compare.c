@@ -9,8 +9,6 @@
 #include "strmap.h"
 #include "util.h"
 
-#define DASH "—"
-
 /* ---- names ------------------------------------------------------------- */
 
 static bool is_space(wchar_t c)
@@ -310,6 +308,12 @@ void compare_free(struct comparison *c)
 
 /* ---- results ----------------------------------------------------------------- */
 
+int compare_column(const struct table *t, const char *key)
+{
+	int col = key ? model_column_index(t, key) : model_first_amount(t);
+	return col >= 0 && t->columns[col].type == COL_AMOUNT ? col : -1;
+}
+
 const struct cmp_table *compare_table(const struct comparison *c, const struct table *t)
 {
 	return &c->tables[t - c->cur->tables];
@@ -338,10 +342,10 @@ void compare_cells(const struct comparison *c, const struct row *r, size_t col,
 	amount_t d;
 	int64_t pct;
 	bool has_rate;
-	strcpy(cur, DASH);
-	strcpy(prior, DASH);
-	strcpy(change, DASH);
-	strcpy(rate, DASH);
+	strcpy(cur, COMPARE_ABSENT);
+	strcpy(prior, COMPARE_ABSENT);
+	strcpy(change, COMPARE_ABSENT);
+	strcpy(rate, COMPARE_ABSENT);
 	if (!r->cells[col].blank)
 		amount_format(r->cells[col].amount, cur, AMOUNT_BUFSZ);
 	if (cr->has_prior[col])
@@ -353,6 +357,16 @@ void compare_cells(const struct comparison *c, const struct row *r, size_t col,
 		change[0] = '+';
 	if (has_rate)
 		rate_format(pct, 2, rate, AMOUNT_BUFSZ);
+}
+
+bool compare_dropped_amount(const struct comparison *c, const struct table *t,
+			    const struct row *p, size_t col, amount_t *out)
+{
+	int oc = compare_table(c, t)->old_column[col];
+	if (oc < 0 || p->cells[oc].blank)
+		return false;
+	*out = p->cells[oc].amount;
+	return true;
 }
 
 const char *compare_mark(const struct comparison *c, const struct row *r)

@@ -52,13 +52,20 @@ void compare_build(struct comparison *c, const struct document *cur,
 		   const struct document *old);
 void compare_free(struct comparison *c);
 
+/* The amount column of t to compare: the one whose key is key, or t's
+ * first amount column when key is NULL; -1 when there is none such. */
+int compare_column(const struct table *t, const char *key);
+
 /* The comparison of one row of cur. */
 const struct cmp_row *compare_row(const struct comparison *c, const struct row *r);
 /* The comparison of one table of cur. */
 const struct cmp_table *compare_table(const struct comparison *c, const struct table *t);
 
+/* What compare_cells writes for a value that does not exist. */
+#define COMPARE_ABSENT "—"
+
 /* Format a row's comparison in column col: this year, prior year, change
- * and rate, each "—" where it does not exist (no prior, or a zero prior
+ * and rate, each COMPARE_ABSENT ("—") where it does not exist (no prior, or a zero prior
  * for the rate).  Each buffer holds AMOUNT_BUFSZ bytes. */
 void compare_cells(const struct comparison *c, const struct row *r, size_t col,
 		   char *cur, char *prior, char *change, char *rate);
@@ -67,6 +74,12 @@ void compare_cells(const struct comparison *c, const struct row *r, size_t col,
  * row has no prior figure; *has_rate is false when the prior is zero. */
 bool compare_change(const struct comparison *c, const struct row *r, size_t col,
 		    amount_t *change, int64_t *rate, bool *has_rate);
+
+/* The prior amount of a dropped prior row p of t (compare_table(c, t)->
+ * dropped) in t's column col; false when that column has no prior
+ * counterpart or p's cell is blank. */
+bool compare_dropped_amount(const struct comparison *c, const struct table *t,
+			    const struct row *p, size_t col, amount_t *out);
 
 /* A short mark of how the row was matched: "", "按名称", "新增", "—". */
 const char *compare_mark(const struct comparison *c, const struct row *r);

@@ -153,6 +153,51 @@ static void shares(const struct row *r, bool zh, int width, struct lines *out)
 	sbuf_free(&label);
 }
 
+/* How r was matched with the prior year. */
+static const char *match_text(const struct comparison *c, const struct row *r, bool zh)
+{
+	switch (compare_row(c, r)->how) {
+	case MATCH_CODE: return TR(zh, "Prior-year row, by code", "上年对应行（按编码）");
+	case MATCH_NAME: return TR(zh, "Prior-year row, by name", "上年对应行（按名称）");
+	case MATCH_STATED: return TR(zh, "Prior-year figure stated by the document",
+				     "上年数为本文件所述");
+	case MATCH_NONE: break;
+	}
+	if (c->old)
+		return TR(zh, "New this year (新增)", "本年新增");
+	return TR(zh, "The document states no prior-year figure for this row",
+		  "本文件未述该行上年数");
+}
+
+/* Every amount column of r: 本年, 上年, 增减 and 增减率. */
+static void compared(const struct comparison *c, const struct row *r, bool zh,
+		     int width, struct lines *out)
+{
+	const struct table *t = r->table;
+	const struct row *p = compare_row(c, r)->prior;
+	struct sbuf b = { 0 }, head = { 0 };
+	char cur[AMOUNT_BUFSZ], prior[AMOUNT_BUFSZ], change[AMOUNT_BUFSZ], rate[AMOUNT_BUFSZ];
+	heading(out, TR(zh, "Against the prior year", "与上年对比"));
+	sbuf_add(&b, match_text(c, r, zh));
+	if (p)
+		sbuf_addf(&b, "：%s%s%s", p->code ? p->code : "", p->code ? " " : "", p->name);
+	lines_add_wrapped(out, STYLE_TEXT, b.s, 2, width);
+	for (size_t i = 0; i < t->ncolumns; i++) {
+		if (t->columns[i].type != COL_AMOUNT)
+			continue;
+		compare_cells(c, r, i, cur, prior, change, rate);
+		head.len = 0;
+		sbuf_add(&head, "");
+		column_heading(&t->columns[i], &head);
+		sbuf_add(&head, "：");
+		b.len = 0;
+		sbuf_addf(&b, "本年 %s · 上年 %s · 增减 %s · 增减率 %s", cur, prior, change, rate);
+		lines_add_hanging(out, STYLE_TEXT, head.s, b.s, 2, width);
+	}
+	sbuf_free(&b);
+	sbuf_free(&head);
+}
+
 static const char *status_name(enum check_status s, bool zh)
 {
 	switch (s) {
@@ -217,8 +262,8 @@ static void project_lines(const struct document *doc, const struct row *r,
 }
 
 void detail_row(const struct document *doc, const struct row *r,
-		const enum check_status *status, const char *finding, bool zh,
-		int width, struct lines *out)
+		const enum check_status *status, const char *finding,
+		const struct comparison *cmp, bool zh, int width, struct lines *out)
 {
 	struct sbuf b = { 0 };
 	const char *level = classify_level_name(r->code);
@@ -258,6 +303,8 @@ void detail_row(const struct document *doc, const struct row *r,
 		labelled(out, *status == CHECK_FAIL ? STYLE_WARN : STYLE_TEXT,
 			 TR(zh, "Check", "核对"), b.s, 2, width);
 	}
+	if (cmp)
+		compared(cmp, r, zh, width, out);
 	if (r->content) {
 		heading(out, "项目内容");
 		lines_add_wrapped(out, STYLE_TEXT, r->content, 2, width);

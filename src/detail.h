@@ -1,6 +1,7 @@
 /* detail.h: what the detail pane says about a row or a section: the row's
  * code path, every column in full, its shares, its check status, a
- * project's content and goals, and the procurement (表13) and purchased-
+ * project's content and goals, its comparison with the prior year, and
+ * the procurement (表13) and purchased-
  * service (表14) lines that belong to it; a section's text. */
 #ifndef BUDGET_DETAIL_H
 #define BUDGET_DETAIL_H
@@ -9,6 +10,7 @@
 #include <stdint.h>
 
 #include "check.h"
+#include "compare.h"
 #include "model.h"
 #include "render.h"
 
@@ -37,10 +39,11 @@ size_t detail_project_lines(const struct document *doc, const struct row *projec
 
 /* Describe r in lines of at most width columns; status is its --check
  * status (NULL: the document was not checked), finding the message of its
- * worst finding or NULL. */
+ * worst finding or NULL; cmp, when not NULL, adds every amount column of r
+ * compared with the prior year. */
 void detail_row(const struct document *doc, const struct row *r,
-		const enum check_status *status, const char *finding, bool zh,
-		int width, struct lines *out);
+		const enum check_status *status, const char *finding,
+		const struct comparison *cmp, bool zh, int width, struct lines *out);
 
 /* Describe a narrative section: its own text, wrapped to width. */
 void detail_section(const struct section *s, bool zh, int width, struct lines *out);

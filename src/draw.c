@@ -3,6 +3,7 @@
 
 #include "detail.h"
 #include "render.h"
+#include "render_compare.h"
 
 #define TR(v, en, cn) ((v)->opt.zh ? (cn) : (en))
 #define BAR_WIDE 10		/* inner cells of a share bar */
@@ -100,7 +101,12 @@ static void main_title(struct view *v, struct grid *g, const struct rect *r)
 	const struct item *it = view_item(v);
 	struct sbuf label = { 0 }, total = { 0 }, pos = { 0 };
 
-	view_item_label(v, v->cur, &label, &total);
+	/* Compared: the column first, where cropping does not reach it. */
+	if (view_comparison(v))
+		sbuf_addf(&label, "表%d（与上年对比：%s）%s", it->table->number,
+			  it->table->columns[it->sort.col].title, it->table->title);
+	else
+		view_item_label(v, v->cur, &label, &total);
 	if (it->table && it->table->incomplete)
 		sbuf_addf(&label, "（%s）", TR(v, "incomplete", "不完整"));
 	if (it->nvis)
@@ -131,6 +137,40 @@ static void check_flag(const struct view *v, const struct row *r, struct grid *g
 	case CHECK_UNCHECKABLE: grid_put(g, x, y, 1, STYLE_META, "?"); break;
 	default: break;
 	}
+}
+
+/* A table against the prior year, as --print --compare lays it out: the
+ * rows on screen, then the prior rows that match nothing (取消). */
+static void draw_compared(struct view *v, struct grid *g, const struct rect *r)
+{
+	const struct item *it = view_item(v);
+	const struct comparison *c = view_comparison(v);
+	const struct cmp_table *ct = compare_table(c, it->table);
+	struct compare_layout lay;
+	struct sbuf b = { 0 };
+
+	render_compare_layout(c, it->table, it->sort.col, r->w - 1, &lay);
+	render_compare_head_titles(it->table, &lay, &b);
+	grid_put(g, r->x + 1, r->y + 1, r->w - 1, STYLE_HEADING, b.s ? b.s : "");
+	for (int row = 0; row < r->h - 2; row++) {
+		size_t i = it->top + (size_t)row;
+		int y = r->y + 2 + row;
+		b.len = 0;
+		sbuf_add(&b, "");
+		if (i < it->nvis) {
+			const struct vnode *vn = &it->vis[i];
+			render_compare_row(c, &lay, vn->row, vn->depth, marker(it, vn), &b);
+			grid_put(g, r->x + 1, y, r->w - 1,
+				 vn->row->child ? STYLE_TOTAL : STYLE_ROW, b.s);
+			if (i == it->cursor)
+				select_row(g, r, y, v->focus == PANE_MAIN);
+		} else if (i - it->nvis < ct->ndropped) {
+			render_compare_dropped(c, it->table, &lay, ct->dropped[i - it->nvis], &b);
+			grid_put(g, r->x + 1, y, r->w - 1, STYLE_WARN, b.s);
+		}
+	}
+	render_compare_layout_free(&lay);
+	sbuf_free(&b);
 }
 
 static void draw_table(struct view *v, struct grid *g, const struct rect *r)
@@ -207,7 +247,9 @@ static void draw_main(struct view *v, struct grid *g)
 {
 	const struct rect *r = &v->lay.pane[PANE_MAIN];
 	main_title(v, g, r);
-	if (view_item(v)->table)
+	if (view_comparison(v))
+		draw_compared(v, g, r);
+	else if (view_item(v)->table)
 		draw_table(v, g, r);
 	else
 		draw_part(v, g, r);
@@ -286,6 +328,9 @@ static void draw_status(struct view *v, struct grid *g)
 	grid_fill(g, r->x, r->y, r->w, SS_STATUS);
 	if (v->message)
 		sbuf_addf(&left, "%s  ", v->message);
+	view_status(v, &left);
+	if (left.len && left.s[left.len - 1] != ' ')
+		sbuf_add(&left, "  ");
 	sbuf_addf(&left, "%s %d %s", v->doc->department, v->doc->year, v->doc->unit);
 	if (v->opt.no_utf8)
 		sbuf_add(&left, TR(v, "  [no UTF-8 locale]", "  [无 UTF-8 区域设置]"));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "flatten.h"
+#include "print.h"
 #include "text.h"
 #include "util.h"
 
@@ -213,6 +214,142 @@ void export_document(const struct document *doc, enum export_format fmt, FILE *f
 	sbuf_free(&rec.line);
 }
 
+/* ---- compared with the prior year ---------------------------------------------- */
+
+static const char *const compared_names[5] = { "本年", "上年", "增减", "增减率", "说明" };
+
+/* Heading k of the compared columns: "合计 本年" ... "合计 增减率", "说明". */
+static void compared_heading(const struct table *t, size_t col, int k, struct sbuf *h)
+{
+	heading(&t->columns[col], h);
+	if (k == 4)
+		h->len = 0;
+	sbuf_addf(h, "%s%s", h->len ? " " : "", compared_names[k]);
+}
+
+/* The five compared values of a row: as compare_cells formats them, NULL
+ * where the text shows COMPARE_ABSENT, then the mark. */
+struct compared {
+	char buf[4][AMOUNT_BUFSZ];
+	const char *v[5];
+};
+
+static void compared_values(const struct comparison *c, const struct row *r, size_t col,
+			    struct compared *out)
+{
+	compare_cells(c, r, col, out->buf[0], out->buf[1], out->buf[2], out->buf[3]);
+	for (int i = 0; i < 4; i++)
+		out->v[i] = strcmp(out->buf[i], COMPARE_ABSENT) == 0 ? NULL : out->buf[i];
+	out->v[4] = compare_mark(c, r);
+}
+
+/* The same for a prior row of t that matches nothing: its prior amount. */
+static void dropped_values(const struct comparison *c, const struct table *t,
+			   const struct row *p, size_t col, struct compared *out)
+{
+	amount_t a;
+	memset(out->v, 0, sizeof out->v);
+	if (compare_dropped_amount(c, t, p, col, &a))
+		out->v[1] = amount_format(a, out->buf[1], sizeof out->buf[1]);
+	out->v[4] = "取消";
+}
+
+/* The structure fields of a dropped row: number, no parent, no level. */
+static void dropped_fields(struct record *rec, size_t number, const struct row *p)
+{
+	field_num(rec, number);
+	field(rec, NULL);
+	field(rec, NULL);
+	field(rec, p->code);
+	field(rec, p->name);
+}
+
+void export_table_compared(const struct comparison *c, const struct table *t,
+			   size_t col, enum export_format fmt, FILE *f)
+{
+	struct record rec = { fmt, { 0 }, 0 };
+	const struct cmp_table *ct = compare_table(c, t);
+	struct sbuf h = { 0 };
+	struct flat_tree ft;
+	struct compared v;
+	static const char *const head[] = { "row", "parent", "level", "code", "name" };
+	for (size_t i = 0; i < 5; i++)
+		field(&rec, head[i]);
+	for (int k = 0; k < 5; k++) {
+		compared_heading(t, col, k, &h);
+		field(&rec, h.s);
+	}
+	end_record(&rec, f);
+	flat_tree(t, &ft);
+	for (size_t i = 0; i < ft.flat.n + ct->ndropped; i++) {
+		if (i < ft.flat.n) {
+			row_fields(&rec, &ft, i);
+			compared_values(c, ft.flat.v[i].row, col, &v);
+		} else {
+			const struct row *p = ct->dropped[i - ft.flat.n];
+			dropped_fields(&rec, i + 1, p);
+			dropped_values(c, t, p, col, &v);
+		}
+		for (int k = 0; k < 5; k++)
+			field(&rec, v.v[k]);
+		end_record(&rec, f);
+	}
+	flat_tree_free(&ft);
+	sbuf_free(&h);
+	sbuf_free(&rec.line);
+}
+
+/* The long-form records of one table compared in column col. */
+static void long_compared(struct record *rec, const struct comparison *c,
+			  const struct table *t, size_t col, FILE *f)
+{
+	const struct cmp_table *ct = compare_table(c, t);
+	struct sbuf h = { 0 };
+	struct flat_tree ft;
+	struct compared v;
+	flat_tree(t, &ft);
+	for (size_t i = 0; i < ft.flat.n + ct->ndropped; i++) {
+		const struct row *p = i < ft.flat.n ? NULL : ct->dropped[i - ft.flat.n];
+		if (p)
+			dropped_values(c, t, p, col, &v);
+		else
+			compared_values(c, ft.flat.v[i].row, col, &v);
+		for (int k = 0; k < 5; k++) {
+			field_num(rec, (size_t)t->number);
+			if (p)
+				dropped_fields(rec, i + 1, p);
+			else
+				row_fields(rec, &ft, i);
+			compared_heading(t, col, k, &h);
+			field(rec, h.s);
+			field(rec, v.v[k]);
+			end_record(rec, f);
+		}
+	}
+	flat_tree_free(&ft);
+	sbuf_free(&h);
+}
+
+void export_document_compared(const struct comparison *c, const char *column,
+			      enum export_format fmt, FILE *f)
+{
+	struct record rec = { fmt, { 0 }, 0 };
+	static const char *const head[] = { "table", "row", "parent", "level", "code",
+					    "name", "column", "value" };
+	for (size_t i = 0; i < 8; i++)
+		field(&rec, head[i]);
+	end_record(&rec, f);
+	for (size_t n = 0; n < c->cur->ntables; n++) {
+		const struct table *t = &c->cur->tables[n];
+		int col = compare_column(t, column);
+		if (col >= 0)
+			long_compared(&rec, c, t, (size_t)col, f);
+	}
+	sbuf_free(&rec.line);
+}
+
+/* ---- views ------------------------------------------------------------------------ */
+
 bool export_format_parse(const char *name, enum export_format *out)
 {
 	if (strcmp(name, "csv") == 0)
@@ -224,13 +361,31 @@ bool export_format_parse(const char *name, enum export_format *out)
 	return true;
 }
 
-int export_view(const struct document *doc, const char *view,
-		enum export_format fmt, FILE *f)
+/* One table, compared when asked; 2 when it has no such column. */
+static int export_one(const struct table *t, enum export_format fmt,
+		      const struct comparison *cmp, const char *column, FILE *f)
+{
+	if (!cmp) {
+		export_table(t, fmt, f);
+		return 0;
+	}
+	int col = print_compared_column(t, column);
+	if (col < 0)
+		return 2;
+	export_table_compared(cmp, t, (size_t)col, fmt, f);
+	return 0;
+}
+
+int export_view(const struct document *doc, const char *view, enum export_format fmt,
+		const struct comparison *cmp, const char *column, FILE *f)
 {
 	char *end;
 	long n = strtol(view, &end, 10);
 	if (strcmp(view, "all") == 0) {
-		export_document(doc, fmt, f);
+		if (cmp)
+			export_document_compared(cmp, column, fmt, f);
+		else
+			export_document(doc, fmt, f);
 		return 0;
 	}
 	if (*view && !*end) {
@@ -239,8 +394,7 @@ int export_view(const struct document *doc, const char *view,
 			fprintf(stderr, "budget: %s has no table %s\n", doc->path, view);
 			return 2;
 		}
-		export_table(t, fmt, f);
-		return 0;
+		return export_one(t, fmt, cmp, column, f);
 	}
 	if (model_find_section(doc, view))
 		fprintf(stderr, "budget: '%s' is narrative text: --format exports tables "

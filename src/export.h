@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "compare.h"
 #include "model.h"
 
 enum export_format {
@@ -26,10 +27,27 @@ void export_table(const struct table *t, enum export_format fmt, FILE *f);
  * "table,row,parent,level,code,name,column,value". */
 void export_document(const struct document *doc, enum export_format fmt, FILE *f);
 
-/* Write VIEW of doc: a table number or "all".  Returns 0, or 2 after a
- * one-line message on stderr when VIEW is a narrative part or names
- * nothing. */
-int export_view(const struct document *doc, const char *view,
-		enum export_format fmt, FILE *f);
+/* One table compared in amount column col, with the rows of
+ * `--print=N --compare` in its order: a header row "row,parent,level,code,
+ * name,<column> 本年,<column> 上年,<column> 增减,<column> 增减率,说明", one
+ * record per row with the values as the text shows them (empty for "—"),
+ * then the prior rows that match nothing, without parent or level, 说明
+ * 取消. */
+void export_table_compared(const struct comparison *c, const struct table *t,
+			   size_t col, enum export_format fmt, FILE *f);
+
+/* Every table compared, in long form: "table,row,parent,level,code,name,
+ * column,value", five records per row of export_table_compared.  The
+ * column compared is the one keyed column (tables without it are left
+ * out), or each table's first amount column when column is NULL. */
+void export_document_compared(const struct comparison *c, const char *column,
+			      enum export_format fmt, FILE *f);
+
+/* Write VIEW of doc: a table number or "all", compared with the prior year
+ * in the column keyed column when cmp is not NULL.  Returns 0, or 2 after
+ * a one-line message on stderr when VIEW is a narrative part, names
+ * nothing, or its table has no such column. */
+int export_view(const struct document *doc, const char *view, enum export_format fmt,
+		const struct comparison *cmp, const char *column, FILE *f);
 
 #endif

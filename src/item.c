@@ -99,7 +99,8 @@ void item_refresh(struct item *it)
 	it->nvis = 0;
 	if (it->table) {
 		struct flat f = { 0 };
-		flatten_table(it->table, is_open, it, &f);
+		flatten_table_sorted(it->table, is_open, it, rowsort_order(&it->sort),
+				     &it->sort, &f);
 		for (size_t i = 0; i < f.n; i++)
 			vis_push(it, f.v[i].row, NULL, f.v[i].depth);
 		flatten_free(&f);
@@ -127,7 +128,9 @@ void item_open_to_depth(struct item *it, int d)
 
 void item_init_table(struct item *it, const struct table *t)
 {
+	int col = model_first_amount(t);
 	it->table = t;
+	it->sort = (struct rowsort){ SORT_NONE, col < 0 ? 0 : (size_t)col, NULL };
 	it->nnodes = t->nall;
 	it->nodes = xcalloc(t->nall, sizeof *it->nodes);
 	it->open = xcalloc(t->nall, sizeof *it->open);

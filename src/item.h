@@ -10,6 +10,7 @@
 
 #include "flatten.h"
 #include "model.h"
+#include "rowsort.h"
 #include "text.h"
 
 /* One visible line of the main pane: a table row or a narrative section. */
@@ -30,9 +31,12 @@ struct item {
 	size_t nvis, capvis;
 	size_t cursor, top;		/* selected line, first line on screen */
 	int detail_top;			/* first line of the detail pane */
+	struct rowsort sort;		/* a table's sibling order; sort.col is
+					 * also the amount column compared */
 };
 
-/* Set up it for a table, or for a narrative part, open one level deep. */
+/* Set up it for a table (in document order, its first amount column
+ * chosen), or for a narrative part, open one level deep. */
 void item_init_table(struct item *it, const struct table *t);
 void item_init_part(struct item *it, const struct section *part);
 /* Free what the item holds (not the item). */
@@ -53,8 +57,8 @@ bool item_is_open(const struct item *it, const void *n);
 /* Its index among the visible lines, or -1. */
 long item_find(const struct item *it, const void *n);
 
-/* Rebuild the visible lines after the open state changed, keeping the
- * cursor on its node or on its nearest visible ancestor. */
+/* Rebuild the visible lines after the open state or the sort changed,
+ * keeping the cursor on its node or on its nearest visible ancestor. */
 void item_refresh(struct item *it);
 /* Open every node above depth d, close the others. */
 void item_open_to_depth(struct item *it, int d);

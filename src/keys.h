@@ -62,6 +62,12 @@ enum special_key {
 	X(TOGGLE_DETAIL, "d",		NULL,	"show or hide the detail pane", "显示或隐藏详情窗格") \
 	X(ZOOM,		"z",		NULL,	"zoom the focused pane to full screen, or back", \
 	  "将当前窗格放大到全屏，或还原") \
+	X(COMPARE,	"c",		NULL,	"compare the tables with the prior year, or stop comparing", \
+	  "各表与上年对比，或取消对比") \
+	X(COMPARE_COLUMN, "C",		NULL,	"next amount column to compare and sort by", \
+	  "切换用于对比和排序的金额列") \
+	X(SORT,		"s",		NULL,	"sort: document order, name, amount, change, rate", \
+	  "排序：原序、名称、金额、增减、增减率") \
 	X(SNAPSHOT,	"p",		NULL,	"save the view, as expanded, to a new text file", \
 	  "将当前视图（按当前展开）保存为新的文本文件") \
 	X(SNAPSHOT_ALL,	"P",		NULL,	"save the whole table, fully expanded, to a new text file", \

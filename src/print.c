@@ -33,15 +33,12 @@ static void crop_lines(struct lines *ls, int width)
 	}
 }
 
-/* The column to compare in t, or -1 after a message. */
-static int compared_column(const struct table *t, const char *key)
+int print_compared_column(const struct table *t, const char *key)
 {
-	int col = key ? model_column_index(t, key) : model_first_amount(t);
-	if (col < 0 || t->columns[col].type != COL_AMOUNT) {
+	int col = compare_column(t, key);
+	if (col < 0)
 		fprintf(stderr, "budget: table %d has no amount column '%s'\n",
 			t->number, key ? key : "(any)");
-		return -1;
-	}
 	return col;
 }
 
@@ -53,7 +50,7 @@ static bool print_table(const struct table *t, const struct print_opts *o,
 		render_table(t, o->width, ls);
 		return true;
 	}
-	int col = compared_column(t, o->column);
+	int col = print_compared_column(t, o->column);
 	if (col >= 0)
 		render_compare_table(o->cmp, t, (size_t)col, o->width, ls);
 	return col >= 0;

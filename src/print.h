@@ -16,6 +16,10 @@ struct print_opts {
 	const char *column;
 };
 
+/* The column to compare in t (compare_column), or -1 after a one-line
+ * message on stderr. */
+int print_compared_column(const struct table *t, const char *key);
+
 /* Render VIEW ("all", a table number, or a section id) of doc to f.
  * Returns 0, or 2 after a one-line message on stderr when VIEW or the
  * column names nothing in the document. */

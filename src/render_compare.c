@@ -78,6 +78,16 @@ static void compose(const struct compare_layout *lay, const char *code,
 	}
 }
 
+void render_compare_head_titles(const struct table *t, const struct compare_layout *lay,
+				struct sbuf *out)
+{
+	const char *v[5];
+	memcpy(v, heads, sizeof v);
+	compose(lay, t->code_title, t->name_title, v, out);
+	while (out->len && out->s[out->len - 1] == ' ')
+		out->s[--out->len] = '\0';
+}
+
 void render_compare_head(const struct comparison *c, const struct table *t,
 			 const struct compare_layout *lay, struct lines *out)
 {
@@ -91,9 +101,7 @@ void render_compare_head(const struct comparison *c, const struct table *t,
 	else
 		sbuf_add(&b, "  上年：本文件所述上年数");
 	add_line(out, STYLE_META, NULL, &b);
-	const char *v[5];
-	memcpy(v, heads, sizeof v);
-	compose(lay, t->code_title, t->name_title, v, &b);
+	render_compare_head_titles(t, lay, &b);
 	add_line(out, STYLE_HEADING, NULL, &b);
 	for (int i = 0; i < lay->width; i++)
 		sbuf_add(&b, "-");
@@ -118,16 +126,15 @@ void render_compare_row(const struct comparison *c, const struct compare_layout 
 	sbuf_free(&name);
 }
 
-/* A prior-year row with no match this year: only its prior amount. */
-static void dropped_row(const struct comparison *c, const struct table *t,
-			const struct compare_layout *lay, const struct row *p,
-			struct sbuf *out)
+void render_compare_dropped(const struct comparison *c, const struct table *t,
+			    const struct compare_layout *lay, const struct row *p,
+			    struct sbuf *out)
 {
-	char b[AMOUNT_BUFSZ] = "—";
-	int oc = compare_table(c, t)->old_column[lay->col];
-	if (oc >= 0 && !p->cells[oc].blank)
-		amount_format(p->cells[oc].amount, b, sizeof b);
-	const char *v[5] = { "—", b, "—", "—", "取消" };
+	char b[AMOUNT_BUFSZ] = COMPARE_ABSENT;
+	amount_t a;
+	if (compare_dropped_amount(c, t, p, lay->col, &a))
+		amount_format(a, b, sizeof b);
+	const char *v[5] = { COMPARE_ABSENT, b, COMPARE_ABSENT, COMPARE_ABSENT, "取消" };
 	compose(lay, p->code, p->name, v, out);
 }
 
@@ -143,7 +150,7 @@ void render_compare_rows(const struct comparison *c, const struct table *t,
 	}
 	const struct cmp_table *ct = compare_table(c, t);
 	for (size_t i = 0; i < ct->ndropped; i++) {
-		dropped_row(c, t, lay, ct->dropped[i], &b);
+		render_compare_dropped(c, t, lay, ct->dropped[i], &b);
 		add_line(out, STYLE_WARN, NULL, &b);
 	}
 	compare_summary(c, &ct->counts, &b);
@@ -151,15 +158,22 @@ void render_compare_rows(const struct comparison *c, const struct table *t,
 	sbuf_free(&b);
 }
 
+void render_compare_table_flat(const struct comparison *c, const struct table *t,
+			       size_t col, int max_width, const struct flat *f,
+			       struct lines *out)
+{
+	struct compare_layout lay;
+	render_compare_layout(c, t, col, max_width, &lay);
+	render_compare_head(c, t, &lay, out);
+	render_compare_rows(c, t, &lay, f, out);
+	render_compare_layout_free(&lay);
+}
+
 void render_compare_table(const struct comparison *c, const struct table *t,
 			  size_t col, int max_width, struct lines *out)
 {
-	struct compare_layout lay;
 	struct flat f = { 0 };
-	render_compare_layout(c, t, col, max_width, &lay);
-	render_compare_head(c, t, &lay, out);
 	flatten_table(t, NULL, NULL, &f);
-	render_compare_rows(c, t, &lay, &f, out);
+	render_compare_table_flat(c, t, col, max_width, &f, out);
 	flatten_free(&f);
-	render_compare_layout_free(&lay);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "render_compare.h"
 #include "text.h"
 #include "util.h"
 
@@ -33,6 +34,11 @@ static void header(const struct snapshot *s, struct lines *out)
 	else
 		sbuf_addf(&b, "部分：%s", s->part->title);
 	lines_add(out, STYLE_META, NULL, b.s);
+	if (s->table && s->sort != SORT_NONE) {
+		b.len = 0;
+		sbuf_addf(&b, "排序：%s", rowsort_name(s->sort, true));
+		lines_add(out, STYLE_META, NULL, b.s);
+	}
 	b.len = 0;
 	sbuf_addf(&b, "时间：%s", when);
 	lines_add(out, STYLE_META, NULL, b.s);
@@ -51,7 +57,11 @@ void snapshot_render(const struct snapshot *s, struct lines *out)
 {
 	header(s, out);
 	lines_add(out, STYLE_PLAIN, NULL, "");
-	if (s->table && s->rows)
+	if (s->table && s->cmp && s->rows)
+		render_compare_table_flat(s->cmp, s->table, s->col, 0, s->rows, out);
+	else if (s->table && s->cmp)
+		render_compare_table(s->cmp, s->table, s->col, 0, out);
+	else if (s->table && s->rows)
 		render_table_flat(s->table, 0, s->rows, out);
 	else if (s->table)
 		render_table(s->table, 0, out);

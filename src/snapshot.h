@@ -1,16 +1,18 @@
 /* snapshot.h: the browser's view saved to a text file.  The body comes
  * from the same renderer as --print, so a fully expanded table saves
- * exactly the lines `budget --print=N` prints; a header says what, whose
- * and when.  A file is always new: an existing one is never overwritten. */
+ * exactly the lines `budget --print=N` prints (compared: those of
+ * `budget --print=N --compare`); a header says what, whose and when.  A file is always new: an existing one is never overwritten. */
 #ifndef BUDGET_SNAPSHOT_H
 #define BUDGET_SNAPSHOT_H
 
 #include <stdbool.h>
 #include <time.h>
 
+#include "compare.h"
 #include "flatten.h"
 #include "model.h"
 #include "render.h"
+#include "rowsort.h"
 
 struct snapshot {
 	const struct document *doc;
@@ -19,6 +21,9 @@ struct snapshot {
 	const struct flat *rows;	/* the table's rows as expanded; NULL: all */
 	const char *search;		/* the active search, or NULL */
 	time_t when;
+	const struct comparison *cmp;	/* compare the table, or NULL */
+	size_t col;			/* the amount column compared */
+	enum sort_mode sort;		/* the order rows are in, for the header */
 };
 
 /* The snapshot as lines: the header, a blank line, then the body. */

@@ -21,6 +21,31 @@
 #define TO_END (LONG_MAX / 4)
 #define TR(v, en, cn) ((v)->opt.zh ? (cn) : (en))
 
+/* Point each table's sort at the comparison, or at none, and re-sort the
+ * tables whose order depends on it. */
+static void sorts_follow_comparison(struct view *v)
+{
+	for (size_t i = 0; i < v->nitems; i++) {
+		struct item *it = &v->items[i];
+		if (!it->table)
+			continue;
+		it->sort.cmp = v->comparing ? &v->cmp : NULL;
+		if (it->sort.mode == SORT_CHANGE || it->sort.mode == SORT_RATE)
+			item_refresh(it);
+	}
+}
+
+/* The amount column --column names, in each table that has it. */
+static void choose_columns(struct view *v)
+{
+	for (size_t i = 0; v->opt.column && i < v->nitems; i++) {
+		struct item *it = &v->items[i];
+		int col = it->table ? compare_column(it->table, v->opt.column) : -1;
+		if (col >= 0)
+			it->sort.col = (size_t)col;
+	}
+}
+
 static void items_build(struct view *v)
 {
 	size_t n = v->doc->ntables;
@@ -32,6 +57,8 @@ static void items_build(struct view *v)
 		item_init_part(&v->items[v->nitems++], s);
 	for (size_t i = 0; i < v->doc->ntables; i++)
 		item_init_table(&v->items[v->nitems++], &v->doc->tables[i]);
+	choose_columns(v);
+	sorts_follow_comparison(v);
 }
 
 static void items_free(struct view *v)
@@ -107,13 +134,17 @@ static void remember_file(struct view *v)
 	}
 }
 
-struct view *view_new(struct document *doc, const struct view_options *opt)
+struct view *view_new(struct document *doc, struct document *old,
+		      const struct view_options *opt)
 {
 	struct view *v = xcalloc(1, sizeof *v);
 	v->doc = doc;
+	v->old = old;
 	v->opt = *opt;
 	v->show_nav = v->show_detail = v->bars = true;
 	v->focus = PANE_MAIN;
+	v->comparing = opt->compare;
+	compare_build(&v->cmp, v->doc, v->old);
 	items_build(v);
 	v->cur = 0;
 	run_checks(v);
@@ -141,7 +172,9 @@ void view_free(struct view *v)
 	free(v->history);
 	free(v->message);
 	sbuf_free(&v->input);
+	compare_free(&v->cmp);
 	model_free(v->doc);
+	model_free(v->old);
 	free(v);
 }
 
@@ -168,19 +201,37 @@ static int pane_rows(const struct view *v, enum pane_id p)
 	return h > 1 ? h : 1;
 }
 
-/* Keep the cursor on screen and the screen full. */
+const struct comparison *view_comparison(const struct view *v)
+{
+	const struct table *t = view_item(v)->table;
+	return v->comparing && t && model_first_amount(t) >= 0 ? &v->cmp : NULL;
+}
+
+/* Lines the main pane lists after the rows: when comparing, the prior
+ * rows that match nothing (取消), which the cursor does not visit. */
+static size_t trailer_lines(const struct view *v)
+{
+	const struct comparison *c = view_comparison(v);
+	return c ? compare_table(c, view_item(v)->table)->ndropped : 0;
+}
+
+/* Keep the cursor on screen and the screen full; on the last row, show
+ * the trailer below it too, as far as the cursor stays on screen. */
 static void fit_main(struct view *v)
 {
 	struct item *it = view_item(v);
-	size_t h = (size_t)view_main_rows(v);
+	size_t h = (size_t)view_main_rows(v), n = it->nvis + trailer_lines(v);
+	size_t last_top = n > h ? n - h : 0;
 	if (it->nvis && it->cursor >= it->nvis)
 		it->cursor = it->nvis - 1;
 	if (it->cursor < it->top)
 		it->top = it->cursor;
 	if (it->cursor >= it->top + h)
 		it->top = it->cursor - h + 1;
-	if (it->top + h > it->nvis)
-		it->top = it->nvis > h ? it->nvis - h : 0;
+	if (it->top > last_top)
+		it->top = last_top;
+	if (it->nvis && it->cursor == it->nvis - 1 && it->top < last_top)
+		it->top = it->cursor < last_top ? it->cursor : last_top;
 }
 
 static void fit_nav(struct view *v)
@@ -208,7 +259,7 @@ void view_detail_lines(const struct view *v, int width, struct lines *out)
 	enum check_status status = check_row_status(&v->checks, vn->row);
 	const struct finding *worst = check_row_worst(&v->checks, vn->row);
 	detail_row(v->doc, vn->row, &status, worst ? worst->message : NULL,
-		   v->opt.zh, width, out);
+		   view_comparison(v), v->opt.zh, width, out);
 }
 
 static int detail_count(const struct view *v)
@@ -560,13 +611,27 @@ static void step_match(struct view *v, int step)
 
 /* ---- snapshots -------------------------------------------------------------------------- */
 
+/* The rows of it as the main pane lists them. */
+static void visible_rows(const struct item *it, struct flat *f)
+{
+	for (size_t i = 0; i < it->nvis; i++) {
+		if (f->n == f->cap) {
+			f->cap = f->cap ? f->cap * 2 : 64;
+			f->v = xrealloc(f->v, f->cap * sizeof *f->v);
+		}
+		f->v[f->n++] = (struct flat_row){ it->vis[i].row, it->vis[i].depth };
+	}
+}
+
+/* p: the rows as expanded; P (full): all of them, in the same order. */
 static void snapshot(struct view *v, bool full)
 {
 	const struct item *it = view_item(v);
 	struct flat f = { 0 };
 	struct snapshot s = {
-		v->doc, it->table, it->part, NULL, v->query,
-		v->opt.clock ? v->opt.clock() : time(NULL),
+		.doc = v->doc, .table = it->table, .part = it->part, .search = v->query,
+		.when = v->opt.clock ? v->opt.clock() : time(NULL),
+		.cmp = view_comparison(v), .col = it->sort.col, .sort = it->sort.mode,
 	};
 	const char *dir = v->opt.snapshot_dir;
 	char *error, *path;
@@ -576,13 +641,11 @@ static void snapshot(struct view *v, bool full)
 	if (!dir || !*dir)
 		dir = ".";
 	if (it->table && !full) {
-		for (size_t i = 0; i < it->nvis; i++) {
-			if (f.n == f.cap) {
-				f.cap = f.cap ? f.cap * 2 : 64;
-				f.v = xrealloc(f.v, f.cap * sizeof *f.v);
-			}
-			f.v[f.n++] = (struct flat_row){ it->vis[i].row, it->vis[i].depth };
-		}
+		visible_rows(it, &f);
+		s.rows = &f;
+	} else if (it->table && it->sort.mode != SORT_NONE) {
+		flatten_table_sorted(it->table, NULL, NULL, rowsort_order(&it->sort),
+				     (void *)&it->sort, &f);
 		s.rows = &f;
 	}
 	path = snapshot_save(&s, dir, &error);
@@ -626,8 +689,10 @@ static void reload(struct view *v)
 	size_t old_cur = v->cur;
 	items_free(v);
 	free_checks(v);
+	compare_free(&v->cmp);
 	model_free(v->doc);
 	v->doc = doc;
+	compare_build(&v->cmp, v->doc, v->old);
 	items_build(v);
 	v->cur = old_cur < v->nitems ? old_cur : 0;
 	v->cur = carry_restore(&saved, v->items, v->nitems, v->cur);
@@ -644,6 +709,77 @@ static void reload(struct view *v)
 	fit_main(v);
 	fit_nav(v);
 	view_message(v, "%s", TR(v, "reloaded", "已重新载入"));
+}
+
+/* ---- comparison and sort -------------------------------------------------------------------- */
+
+static void toggle_compare(struct view *v)
+{
+	v->comparing = !v->comparing;
+	sorts_follow_comparison(v);
+	if (!v->comparing)
+		view_message(v, "%s", TR(v, "comparison off", "已取消对比"));
+	else if (v->old)
+		view_message(v, TR(v, "compared with %s (%d)", "与 %s（%d）对比"),
+			     v->old->path, v->old->year);
+	else
+		view_message(v, "%s", TR(v, "compared with the prior-year figures stated",
+					 "与本文件所述上年数对比"));
+}
+
+/* C: the table's next amount column, for comparing and sorting. */
+static void next_column(struct view *v)
+{
+	struct item *it = view_item(v);
+	const struct table *t = it->table;
+	if (!t || model_first_amount(t) < 0) {
+		view_message(v, "%s", TR(v, "no amount column here", "此处没有金额列"));
+		return;
+	}
+	size_t c = it->sort.col;
+	do
+		c = (c + 1) % t->ncolumns;
+	while (t->columns[c].type != COL_AMOUNT);
+	it->sort.col = c;
+	if (it->sort.mode >= SORT_AMOUNT)
+		item_refresh(it);
+	view_message(v, TR(v, "column: %s", "金额列：%s"), t->columns[c].title);
+}
+
+/* s: document order, name, amount, change, rate, and round again. */
+static void next_sort(struct view *v)
+{
+	struct item *it = view_item(v);
+	if (!it->table) {
+		view_message(v, "%s", TR(v, "only tables are sorted", "只有表格可以排序"));
+		return;
+	}
+	it->sort.mode = (enum sort_mode)((it->sort.mode + 1) % SORT_COUNT);
+	if (it->sort.mode >= SORT_AMOUNT && model_first_amount(it->table) < 0)
+		it->sort.mode = SORT_NONE;
+	item_refresh(it);
+}
+
+void view_status(const struct view *v, struct sbuf *out)
+{
+	const struct item *it = view_item(v);
+	const struct comparison *c = view_comparison(v);
+	const char *col = it->table && it->sort.col < it->table->ncolumns ?
+			  it->table->columns[it->sort.col].title : "";
+	enum sort_mode mode = it->table ? it->sort.mode : SORT_NONE;
+	/* The sort first: it is short, and the line may be cropped. */
+	if (mode != SORT_NONE)
+		sbuf_addf(out, TR(v, "sort: %s", "排序：%s"), rowsort_name(mode, v->opt.zh));
+	if (!c && mode >= SORT_CHANGE)
+		sbuf_addf(out, TR(v, " (not comparing: by amount of %s)",
+				  "（未对比：按%s金额）"), col);
+	else if (!c && mode == SORT_AMOUNT)
+		sbuf_addf(out, TR(v, " of %s", "（%s）"), col);
+	if (!c)
+		return;
+	sbuf_addf(out, TR(v, "%scompare %s: ", "%s对比 %s："), mode != SORT_NONE ? "  " : "",
+		  col);
+	compare_summary(c, &compare_table(c, it->table)->counts, out);
 }
 
 /* ---- actions ------------------------------------------------------------------------------ */
@@ -721,6 +857,9 @@ int view_do(struct view *v, enum action a, int key)
 	case ACT_TOGGLE_NAV: toggle_pane(v, PANE_NAV); break;
 	case ACT_TOGGLE_DETAIL: toggle_pane(v, PANE_DETAIL); break;
 	case ACT_ZOOM: v->zoom = !v->zoom; relayout(v); break;
+	case ACT_COMPARE: toggle_compare(v); break;
+	case ACT_COMPARE_COLUMN: next_column(v); break;
+	case ACT_SORT: next_sort(v); break;
 	case ACT_SNAPSHOT: snapshot(v, false); break;
 	case ACT_SNAPSHOT_ALL: snapshot(v, true); break;
 	case ACT_RELOAD: reload(v); break;

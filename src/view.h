@@ -1,6 +1,7 @@
 /* view.h: the browser's state, without curses.  A view holds one document,
  * the navigator's items (narrative parts and tables), each item's own
- * expansion state, cursor and scroll, the focused pane, the search, the
+ * expansion state, cursor, scroll, sort and compared column, the
+ * comparison with the prior year, the focused pane, the search, the
  * history and the prompt.  Keys come in as actions (keys.h), as tig's
  * requests do, so the tests drive a view without a terminal; draw.h turns
  * a view into a grid. */
@@ -13,6 +14,7 @@
 #include <time.h>
 
 #include "check.h"
+#include "compare.h"
 #include "item.h"
 #include "keys.h"
 #include "layout.h"
@@ -30,6 +32,10 @@ struct view_options {
 	bool no_utf8;			/* no UTF-8 locale could be set */
 	const char *snapshot_dir;	/* NULL: $BUDGET_SNAPSHOT_DIR, else "." */
 	time_t (*clock)(void);		/* snapshot times; NULL: time() */
+	bool compare;			/* start comparing with the prior year */
+	const char *column;		/* key of the amount column to compare
+					 * first, where a table has it; NULL:
+					 * each table's first */
 };
 
 /* What handling a key did. */
@@ -40,6 +46,10 @@ enum mouse_kind { MOUSE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
 
 struct view {
 	struct document *doc;		/* owned: freed by view_free */
+	struct document *old;		/* owned: the prior-year file, or NULL to
+					 * compare with doc's stated figures */
+	struct comparison cmp;		/* doc against old, rebuilt on reload */
+	bool comparing;			/* tables are shown against the prior year */
 	struct check_report checks;	/* every check of doc, for row status */
 	struct item *items;
 	size_t nitems, cur;		/* the item shown in the main pane */
@@ -63,9 +73,11 @@ struct view {
 	off_t size;
 };
 
-/* A view of doc (which it takes over), showing its first item. */
-struct view *view_new(struct document *doc, const struct view_options *opt);
-/* Free the view and its document. */
+/* A view of doc, compared (c) with old or, when old is NULL, with the
+ * prior-year figures doc states; it takes both over.  Shows the first item. */
+struct view *view_new(struct document *doc, struct document *old,
+		      const struct view_options *opt);
+/* Free the view and its documents. */
 void view_free(struct view *v);
 
 /* The terminal is now cols x rows. */
@@ -85,6 +97,14 @@ const struct vnode *view_selected(const struct view *v);
 
 /* The --check status of a row (the worst check concerning it). */
 enum check_status view_row_status(const struct view *v, const struct row *r);
+
+/* The comparison the main pane shows: when comparing and the current item
+ * is a table with an amount column; else NULL. */
+const struct comparison *view_comparison(const struct view *v);
+
+/* The current table's comparison summary and sort, for the status line
+ * (nothing for a narrative part). */
+void view_status(const struct view *v, struct sbuf *out);
 
 /* Rows the main pane lists: its height less its title and headings. */
 int view_main_rows(const struct view *v);

@@ -6,6 +6,15 @@ figures and texts; its level column must match the snapshot's indentation and
 its parent column must rebuild a consistent tree.  The TSV export must hold
 the same records, and the long-form `--print=all --format=csv` the same cells.
 
+Compared with the prior year (tables 3 and 10 against the synthetic 2019
+fixture, table 12 against the figures the document states), the output of
+`budget --print=N --format=csv --compare[=OLD]` must hold the rows of
+`budget --print=N --compare[=OLD]`, one record per line in its order, with
+the same figures, an empty field for each "—", the same match marks, and
+the dropped prior rows (取消) last without parent or level; the long form
+of `--print=all --compare=OLD` must hold the cells of the 14 compared
+exports.
+
 Run from the repository root, after `make budget`.  Exit status 1 on any
 mismatch, with one line per problem."""
 import csv
@@ -32,9 +41,19 @@ def problem(table, message):
     problems.append("表%s: %s" % (table, message))
 
 
+PRIOR = "tests/fixtures/prior-2019.yaml"
+COMPARED = [(3, PRIOR), (10, PRIOR), (12, None)]
+COMPARED_NAMES = ["本年", "上年", "增减", "增减率", "说明"]
+MARKS = {"按名称", "新增", "取消"}
+
+
 def run(*args):
     return subprocess.run([BUDGET, *args, DATA], capture_output=True,
                           check=True, env=ENV).stdout
+
+
+def compare_opt(old):
+    return "--compare=" + old if old else "--compare"
 
 
 def parse_csv(raw, table):
@@ -155,6 +174,83 @@ def check_long_form(tables):
         problem("all", "the long form does not hold the cells of the 14 table exports")
 
 
+def compared_lines(table, old):
+    """The compared text snapshot: its title line and the lines below the
+    rule, less the summary line at the end."""
+    lines = run("--print=%d" % table, compare_opt(old)).decode("utf-8").splitlines()
+    rule = next(i for i, l in enumerate(lines) if l and set(l) == {"-"})
+    return lines[0], lines[rule + 1:-1]
+
+
+def compared_record(table, n, r, line):
+    """One compared record against its snapshot line."""
+    name, values, mark = r[4], r[5:9], r[9]
+    if name not in line or (r[3] and not line.startswith(r[3])):
+        problem(table, "compared row %d %r: line %r does not show it" % (n, r, line))
+        return
+    rest = line.replace(name, " ", 1)
+    want = [v.lstrip("+").rstrip("%") for v in values if v]
+    if tokens(line, name) != want:
+        problem(table, "compared row %d: figures %r, snapshot line %r" % (n, values, line))
+    if rest.count("—") != values.count(""):
+        problem(table, "compared row %d: %d empty values, %d dashes on %r"
+                % (n, values.count(""), rest.count("—"), line))
+    shown = rest.split()[-1] if rest.split()[-1] in MARKS else ""
+    if mark != shown:
+        problem(table, "compared row %d: mark %r, snapshot shows %r" % (n, mark, shown))
+    if (mark == "取消") != (r[1] == "" and r[2] == ""):
+        problem(table, "compared row %d: only a dropped row (取消) has no parent "
+                "and no level" % n)
+
+
+def check_compared(table, old):
+    """--format=csv --compare against --compare, record by line."""
+    raw = run("--print=%d" % table, "--format=csv", compare_opt(old))
+    records = parse_csv(raw, table)
+    header, rows = records[0], records[1:]
+    title, lines = compared_lines(table, old)
+    column = title.split("（与上年对比：")[1].rstrip("）")
+    want = STRUCTURE + ["%s %s" % (column, h) for h in COMPARED_NAMES[:4]] + ["说明"]
+    if header != want:
+        problem(table, "compared header %r, not %r" % (header, want))
+        return None
+    if len(rows) != len(lines):
+        problem(table, "%d compared records for %d snapshot lines" % (len(rows), len(lines)))
+        return None
+    base, dropped = None, False
+    for n, (r, line) in enumerate(zip(rows, lines), 1):
+        if r[0] != str(n):
+            problem(table, "compared record %d is numbered %s" % (n, r[0]))
+        if dropped and r[9] != "取消":
+            problem(table, "compared row %d comes after a dropped row" % n)
+        dropped = r[9] == "取消"
+        compared_record(table, n, r, line)
+        if r[2] and r[4]:
+            indent = line.index(r[4]) - 2 * int(r[2])
+            base = indent if base is None else base
+            if indent != base:
+                problem(table, "compared row %d: level does not match its indentation" % n)
+    check_tree(table, [r for r in rows if r[9] != "取消"])
+    tsv = run("--print=%d" % table, "--format=tsv", compare_opt(old)).decode("utf-8")
+    if list(csv.reader(io.StringIO(tsv, newline=""), delimiter="\t",
+                       quoting=csv.QUOTE_NONE)) != records:
+        problem(table, "the compared TSV export differs from the compared CSV export")
+    return rows
+
+
+def check_compared_long_form(old):
+    """The long form holds the cells of every table's compared export."""
+    records = parse_csv(run("--print=all", "--format=csv", compare_opt(old)), "all")
+    want = []
+    for table in TABLES:
+        rec = parse_csv(run("--print=%d" % table, "--format=csv", compare_opt(old)), table)
+        for r in rec[1:]:
+            for h, v in zip(rec[0][5:], r[5:]):
+                want.append([str(table)] + r[:5] + [h, v])
+    if records[1:] != want:
+        problem("all", "the compared long form does not hold the 14 compared exports")
+
+
 def main():
     exported = {}
     for table in TABLES:
@@ -163,11 +259,15 @@ def main():
             exported[table] = result
     if len(exported) == len(TABLES):
         check_long_form(exported)
+    ncompared = 0
+    for table, old in COMPARED:
+        ncompared += len(check_compared(table, old) or [])
+    check_compared_long_form(PRIOR)
     for p in problems:
         print("csv_roundtrip: " + p)
     nrows = sum(len(rows) for _, rows in exported.values())
-    print("csv_roundtrip: %d tables, %d rows, %d problems" % (len(exported), nrows,
-                                                             len(problems)))
+    print("csv_roundtrip: %d tables, %d rows, %d compared rows in %d tables, %d problems"
+          % (len(exported), nrows, ncompared, len(COMPARED), len(problems)))
     return 1 if problems else 0
 
 

@@ -66,8 +66,8 @@ absent() { if gone "$1"; then ok; else bad "unexpected \"$1\""; fi; }
 keys() { T send-keys -t e2e "$@"; }
 type_text() { T send-keys -t e2e -l "$1"; }
 
-# start W H: budget in a fresh session; the shell around it reports how it
-# exited, and the pid of budget itself goes to $tmp/pid.
+# start W H [OPTIONS]: budget in a fresh session; the shell around it
+# reports how it exited, and the pid of budget itself goes to $tmp/pid.
 start() {
 	size="$1x$2"
 	T kill-server >/dev/null 2>&1
@@ -75,7 +75,7 @@ start() {
 	rm -f "$tmp/pid"
 	T new-session -d -s e2e -x "$1" -y "$2" \
 		"cd '$PWD' && env TERM=screen-256color BUDGET_SNAPSHOT_DIR='$tmp/snaps' \
-		 sh -c 'echo \$\$ >$tmp/pid; exec $run data/budget.yaml'; echo EXIT=\$?; sleep 600"
+		 sh -c 'echo \$\$ >$tmp/pid; exec $run ${3:-} data/budget.yaml'; echo EXIT=\$?; sleep 600"
 	T set-option -t e2e -w window-size manual >/dev/null 2>&1
 }
 
@@ -197,6 +197,68 @@ done <"$tmp/body2.txt"
 grep -q "^2010301 " "$tmp/body2.txt" && ok || bad "snapshot lacks the open row 2010301"
 if grep -q "^2080501 " "$tmp/body2.txt"; then bad "snapshot has a closed row"; else ok; fi
 [ "$(wc -l <"$tmp/body2.txt")" -lt "$(wc -l <"$tmp/print6.txt")" ] && ok || bad "partial snapshot not shorter"
+keys q
+ended 0
+
+# ---- comparison with the prior year ------------------------------------------------
+# body_matches SNAPSHOT ARGS...: the snapshot's body is what budget ARGS prints.
+body_matches() {
+	snap=$1; shift
+	./budget "$@" data/budget.yaml >"$tmp/print.txt"
+	sed '1,/^$/d' "$snap" >"$tmp/body.txt"
+	if cmp -s "$tmp/body.txt" "$tmp/print.txt"; then ok; else
+		bad "snapshot $snap differs from budget $*"
+		diff "$tmp/print.txt" "$tmp/body.txt" | head -n 10
+	fi
+}
+
+# c on 表12: the figures the document states; a snapshot of it fully open.
+start 80 24
+expect "Contents"
+keys BTab 1 2 Enter
+expect "表12 财政拨款安排"
+absent "113.86%"
+keys c
+expect "113.86%"
+expect "表12（与上年对比：合计）"
+expect_re "行政经费 +153\.29 +303\.27 +-149\.98 +-49\.45%"
+keys j
+expect "6 rows with a stated prior-year figure"
+keys Tab z
+expect "Against the prior year"
+expect_re "合计：本年 25\.30 · 上年 11\.83 · 增减 \+13\.47 · 增减率"
+keys z BTab
+keys '*' p
+expect "wrote $tmp/snaps/budget-table12-"
+body_matches "$(ls -t "$tmp"/snaps/budget-table12-*.txt | head -n 1)" --print=12 --compare
+keys c
+absent "113.86%"
+expect "一般公共预算"
+keys q
+ended 0
+
+# --compare=OLD on a terminal: the browser opens comparing, with that file.
+rm -f "$tmp"/snaps/*
+start 80 24 --compare=tests/fixtures/prior-2019.yaml
+expect "Contents"
+keys BTab 3 Enter
+expect "表3（与上年对比：合计）"
+keys t '*' G
+expect "取消"
+expect_re "2010302 +一般行政管理事务 +— +12\.00"
+expect_re "2210201 .* 201\.32 +— +— +— +新增"
+expect "9 rows matched by code, 2 by name, 10 new, 1 dropped"
+keys P
+expect "wrote $tmp/snaps/budget-table3-"
+body_matches "$(ls -t "$tmp"/snaps/budget-table3-*.txt | head -n 1)" \
+	--print=3 --compare=tests/fixtures/prior-2019.yaml
+# s: by name, then by amount (201 221 208 206 210 under 总计).
+keys 1 s s g
+expect "sort: amount"
+order=$(screen | grep -oE '^ ?(201|206|208|210|221) ' | tr -d ' ' | tr '\n' ' ')
+[ "$order" = "201 221 208 206 210 " ] && ok || bad "sorted by amount: '$order'"
+keys C
+expect "表3（与上年对比：基本支出）"
 keys q
 ended 0
 

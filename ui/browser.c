@@ -244,7 +244,8 @@ bool browser_parse_color(const char *s, enum color_mode *out)
 	return true;
 }
 
-int browser_run(struct document *doc, const struct browser_options *opt)
+int browser_run(struct document *doc, struct document *old,
+		const struct browser_options *opt)
 {
 	struct view_options vo = { 0 };
 	struct grid g = { 0 };
@@ -253,7 +254,9 @@ int browser_run(struct document *doc, const struct browser_options *opt)
 	setlocale(LC_ALL, "");
 	vo.no_utf8 = !text_init();
 	vo.zh = locale_is_chinese();
-	struct view *v = view_new(doc, &vo);
+	vo.compare = opt->compare;
+	vo.column = opt->column;
+	struct view *v = view_new(doc, old, &vo);
 	catch_signals();
 	if (!start_curses(opt)) {
 		fprintf(stderr, "budget: cannot use the terminal (TERM=%s)\n",

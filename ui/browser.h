@@ -11,12 +11,16 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 struct browser_options {
 	enum color_mode color;
 	bool mouse;
+	bool compare;		/* open with the tables compared (c) */
+	const char *column;	/* the amount column to compare, or NULL */
 };
 
-/* Browse doc (taken over and freed) until the user quits.  Returns the
- * exit status: 0, 1 when the terminal cannot be used, 128+N after
- * signal N. */
-int browser_run(struct document *doc, const struct browser_options *opt);
+/* Browse doc until the user quits, comparing it (c) with old, or with the
+ * prior-year figures doc states when old is NULL; both are taken over and
+ * freed.  Returns the exit status: 0, 1 when the terminal cannot be used,
+ * 128+N after signal N. */
+int browser_run(struct document *doc, struct document *old,
+		const struct browser_options *opt);
 
 /* Parse "auto", "always" or "never"; false for anything else. */
 bool browser_parse_color(const char *s, enum color_mode *out);

@@ -19,9 +19,10 @@ static const char usage_text[] =
 "Usage: budget [OPTION]... [FILE]\n"
 "  or:  budget --check [FILE]...\n"
 "Browse a department budget disclosure (部门预算公开) in the terminal.\n"
-"Without --print, --check or --compare, and with standard output on a\n"
-"terminal, the browser opens (see budget(1) for its keys); otherwise the\n"
-"whole document is printed as with --print=all.\n"
+"Without --print or --check, and with standard output on a terminal, the\n"
+"browser opens (see budget(1) for its keys), with the tables compared\n"
+"with the prior year when --compare is given; otherwise the whole\n"
+"document is printed as with --print=all.\n"
 "\n"
 "FILE is a budget file (see budget.yaml(5)); without one, the installed\n"
 "default document is opened.  \"-\" reads standard input.\n"
@@ -33,9 +34,11 @@ static const char usage_text[] =
 "                       names with a '~' mark (default: never crop)\n"
 "  -c, --compare[=OLD]  compare with the prior year: with the prior-year\n"
 "                       figures the document states, or with the budget\n"
-"                       file OLD (rows matched by code, then by name)\n"
+"                       file OLD (rows matched by code, then by name); the\n"
+"                       browser opens comparing (key c), against OLD\n"
 "      --column=KEY     the amount column to compare (default: each\n"
-"                       table's first amount column)\n"
+"                       table's first amount column; in the browser, C\n"
+"                       chooses another)\n"
 "      --format=FMT     with --print, write VIEW for a spreadsheet as FMT:\n"
 "                       csv (RFC 4180 quoting, CRLF line ends) or tsv (tabs\n"
 "                       and line breaks inside a field become spaces);\n"
@@ -47,8 +50,15 @@ static const char usage_text[] =
 "                       its order; parent is the row number of the row's\n"
 "                       parent.  'all' gives every table in long form, one\n"
 "                       record per cell: table,row,parent,level,code,name,\n"
-"                       column,value.  Narrative views have no --format;\n"
-"                       --width does not apply.\n"
+"                       column,value.  With --compare, a table gives\n"
+"                       row,parent,level,code,name, 'COLUMN 本年',\n"
+"                       'COLUMN 上年', 'COLUMN 增减', 'COLUMN 增减率' and\n"
+"                       说明, with the rows and values of --print=N\n"
+"                       --compare (empty where it shows a dash), then the\n"
+"                       prior-year rows that match nothing (说明 取消,\n"
+"                       no parent or level); 'all' gives those five\n"
+"                       columns of every table in long form.  Narrative\n"
+"                       views have no --format; --width does not apply.\n"
 "      --check          check that each FILE reconciles: tree sums, row\n"
 "                       identities (sum_of), the document's declared\n"
 "                       identities and its stated figures and rates.  Prints\n"
@@ -137,7 +147,7 @@ int main(int argc, char **argv)
 	const char *view = NULL, *old_path = NULL;
 	bool compare = false;
 	struct print_opts opts = { 0 };
-	struct browser_options browse = { COLOR_AUTO, true };
+	struct browser_options browse = { COLOR_AUTO, true, false, NULL };
 	int c;
 
 	text_init();
@@ -175,9 +185,9 @@ int main(int argc, char **argv)
 	}
 	if (check)
 		return run_check(argc - optind, argv + optind);
-	if (formatted && (!view || compare)) {
+	if (formatted && !view) {
 		fprintf(stderr, "budget: --format needs --print=VIEW (a table number or "
-			"'all') and does not combine with --compare\n");
+			"'all')\n");
 		return 2;
 	}
 	if (argc - optind > 1) {
@@ -197,17 +207,19 @@ int main(int argc, char **argv)
 		loader_error_print(&err, stderr);
 		return 2;
 	}
-	/* Nothing asked for on a terminal: browse.  In a pipe: print all. */
-	if (!view && !compare && !formatted && isatty(STDOUT_FILENO)) {
-		model_free(old);
-		return browser_run(doc, &browse);
+	/* No view asked for on a terminal: browse (comparing with --compare).
+	 * In a pipe: print all. */
+	if (!view && !formatted && isatty(STDOUT_FILENO)) {
+		browse.compare = compare;
+		browse.column = opts.column;
+		return browser_run(doc, old, &browse);
 	}
 	struct comparison cmp;
 	if (compare) {
 		compare_build(&cmp, doc, old);
 		opts.cmp = &cmp;
 	}
-	int status = formatted ? export_view(doc, view, format, stdout)
+	int status = formatted ? export_view(doc, view, format, opts.cmp, opts.column, stdout)
 			       : print_view(doc, view ? view : "all", &opts, stdout);
 	if (compare)
 		compare_free(&cmp);

@@ -35,16 +35,33 @@ static time_t fixed_clock(void)
 
 static char snapdir[64];
 
-static struct view *open_view(const char *path, int cols, int rows)
+#define PRIOR "tests/fixtures/prior-2019.yaml"
+
+static struct document *load(const char *path)
 {
 	struct loader_error err;
 	struct document *doc = loader_load(path, &err);
 	if (!doc)
 		fail_msg("%s:%d:%d: %s", err.file, err.line, err.col, err.message);
-	struct view_options opt = { false, false, snapdir, fixed_clock };
-	struct view *v = view_new(doc, &opt);
+	return doc;
+}
+
+/* A view of path compared with old (NULL: with its stated figures),
+ * comparing from the start when compare is set, as --compare does. */
+static struct view *open_compared(const char *path, const char *old, bool compare,
+				  int cols, int rows)
+{
+	struct view_options opt = {
+		.snapshot_dir = snapdir, .clock = fixed_clock, .compare = compare,
+	};
+	struct view *v = view_new(load(path), old ? load(old) : NULL, &opt);
 	view_resize(v, cols, rows);
 	return v;
+}
+
+static struct view *open_view(const char *path, int cols, int rows)
+{
+	return open_compared(path, NULL, false, cols, rows);
 }
 
 /* The whole screen as text, rows joined by newlines (caller frees). */
@@ -518,22 +535,27 @@ static void test_screens(void **state)
 		{ 40, 12 }, { 41, 13 }, { 69, 20 }, { 70, 24 }, { 80, 24 },
 		{ 119, 30 }, { 120, 40 }, { 200, 60 }, { 39, 12 }, { 80, 11 },
 	};
-	struct view *v = open_view(DATA, 80, 24);
-	for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
-		view_resize(v, sizes[s][0], sizes[s][1]);
-		for (size_t i = 0; i < v->nitems; i++) {
-			v->cur = i;
-			view_key(v, '*');
-			view_key(v, 'G');
-			assert_screen_sane(v);
-			view_key(v, K_TAB);
-			assert_screen_sane(v);
-			view_key(v, K_TAB);
-			assert_screen_sane(v);
-			view_key(v, K_TAB);
+	/* Plain, then compared with the prior-year file and sorted. */
+	for (int pass = 0; pass < 2; pass++) {
+		struct view *v = open_compared(DATA, pass ? PRIOR : NULL, pass, 80, 24);
+		for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+			view_resize(v, sizes[s][0], sizes[s][1]);
+			for (size_t i = 0; i < v->nitems; i++) {
+				v->cur = i;
+				view_key(v, '*');
+				if (pass && s == 0)
+					view_type(v, "sss");
+				view_key(v, 'G');
+				assert_screen_sane(v);
+				view_key(v, K_TAB);
+				assert_screen_sane(v);
+				view_key(v, K_TAB);
+				assert_screen_sane(v);
+				view_key(v, K_TAB);
+			}
 		}
+		view_free(v);
 	}
-	view_free(v);
 }
 
 static void test_narrow(void **state)
@@ -752,6 +774,236 @@ static void test_reload(void **state)
 	view_free(v);
 }
 
+/* ---- comparison and sort ------------------------------------------------------------------- */
+
+/* Codes (or names) of the visible rows at depth 1, in order, joined. */
+static void depth1(const struct view *v, char *out, size_t size)
+{
+	const struct item *it = view_item(v);
+	out[0] = '\0';
+	for (size_t i = 0; i < it->nvis; i++)
+		if (it->vis[i].depth == 1) {
+			const struct row *r = it->vis[i].row;
+			strncat(out, r->code ? r->code : r->name, size - strlen(out) - 2);
+			strncat(out, " ", size - strlen(out) - 1);
+		}
+}
+
+static void assert_status_has(const struct view *v, const char *want)
+{
+	struct sbuf b = { 0 };
+	sbuf_add(&b, "");
+	view_status(v, &b);
+	if (!strstr(b.s, want))
+		fail_msg("status \"%s\" lacks \"%s\"", b.s, want);
+	sbuf_free(&b);
+}
+
+/* c: the main pane shows 本年, 上年, 增减 and 增减率 of the first amount
+ * column, against the figures the document states; c again: as before. */
+static void test_compare_toggle(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, 80, 24);
+	open_table(v, 12);
+	assert_screen_lacks(v, "113.86%");
+	assert_null(view_comparison(v));
+	view_key(v, 'c');
+	assert_true(v->comparing);
+	assert_non_null(view_comparison(v));
+	/* “三公”经费总额 25.30 against 11.83 (its figure less its stated change). */
+	assert_screen_has(v, "113.86%");
+	assert_screen_has(v, "增减率");
+	assert_screen_has(v, "-49.45%");
+	assert_status_has(v, "compare 合计: 6 rows with a stated prior-year figure");
+	view_key(v, 'c');
+	assert_false(v->comparing);
+	assert_screen_lacks(v, "113.86%");
+	assert_screen_has(v, "一般公共预算");
+	view_free(v);
+}
+
+/* C: the next amount column of the table, round to the first again. */
+static void test_compare_column(void **state)
+{
+	(void)state;
+	struct view *v = open_compared(DATA, NULL, true, 120, 30);
+	open_table(v, 12);
+	assert_screen_has(v, "（与上年对比：合计）");
+	assert_screen_has(v, "113.86%");
+	view_key(v, 'C');
+	assert_int_equal(view_item(v)->sort.col, 1);
+	assert_string_equal(v->message, "column: 一般公共预算");
+	assert_screen_has(v, "（与上年对比：一般公共预算）");
+	/* The document states its prior-year figures for 合计 only. */
+	assert_screen_lacks(v, "113.86%");
+	assert_status_has(v, "compare 一般公共预算: ");
+	assert_screen_has(v, "25.30     —     —       —");
+	view_type(v, "CCC");
+	assert_int_equal(view_item(v)->sort.col, 0);
+	assert_screen_has(v, "113.86%");
+	/* Each table keeps its own column. */
+	view_key(v, 'C');
+	view_key(v, '[');
+	assert_int_equal(view_item(v)->table->number, 11);
+	assert_int_equal(view_item(v)->sort.col, (size_t)model_first_amount(view_item(v)->table));
+	view_key(v, ']');
+	assert_int_equal(view_item(v)->sort.col, 1);
+	view_free(v);
+}
+
+/* s: document order, name, amount, change, rate and round again. */
+static void test_sort(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, 80, 24);
+	char got[256];
+	open_table(v, 3);
+	view_key(v, '*');
+	view_type(v, ":2210203\n");
+	depth1(v, got, sizeof got);
+	assert_string_equal(got, "201 206 208 210 221 ");
+	view_key(v, 's');
+	assert_status_has(v, "sort: name");
+	view_key(v, 's');
+	depth1(v, got, sizeof got);
+	assert_string_equal(got, "201 221 208 206 210 ");
+	assert_status_has(v, "sort: amount of 合计");
+	/* The cursor stays on its row. */
+	assert_string_equal(selected_code(v), "2210203");
+	/* Without a comparison, change and rate sort by amount, and say so. */
+	view_key(v, 's');
+	depth1(v, got, sizeof got);
+	assert_string_equal(got, "201 221 208 206 210 ");
+	assert_status_has(v, "sort: change (not comparing: by amount of 合计)");
+	view_key(v, 's');
+	assert_status_has(v, "sort: rate");
+	view_key(v, 's');
+	depth1(v, got, sizeof got);
+	assert_string_equal(got, "201 206 208 210 221 ");
+	/* Sorting by amount in another column: 基本支出. */
+	view_type(v, "ssC");
+	depth1(v, got, sizeof got);
+	assert_string_equal(got, "201 221 208 210 206 ");
+	view_free(v);
+}
+
+/* With a prior-year file: sorted by change, the rows that have none last;
+ * the main pane lists the dropped prior rows (取消) after the rows. */
+static void test_compare_file(void **state)
+{
+	(void)state;
+	struct view *v = open_compared(DATA, PRIOR, true, 160, 40);
+	struct lines ls = { 0 };
+	char got[256];
+	open_table(v, 3);
+	view_key(v, '*');
+	assert_status_has(v, "compare 合计: 9 rows matched by code, 2 by name, 10 new, 1 dropped");
+	assert_screen_has(v, "新增");
+	assert_screen_has(v, "按名称");
+	assert_screen_has(v, "取消");
+	assert_screen_has(v, "一般行政管理事务");
+	view_type(v, "sss");
+	/* |change|: 201 +837.30, 221 +148.90, 208 +98.28; 206 and 210 are new. */
+	depth1(v, got, sizeof got);
+	assert_string_equal(got, "201 221 208 206 210 ");
+	assert_status_has(v, "sort: change");
+	view_key(v, 's');	/* |rate|: 201 49.25%, 208 49.14%, 221 24.82% */
+	depth1(v, got, sizeof got);
+	assert_string_equal(got, "201 208 221 206 210 ");
+	/* The detail pane compares every amount column. */
+	view_type(v, ":2210203\n");
+	view_detail_lines(v, 200, &ls);
+	assert_true(lines_have(&ls, "Prior-year row, by code：2210203 购房补贴"));
+	assert_true(lines_have(&ls, "合计：本年 547.58 · 上年 304.00 · 增减 +243.58 · 增减率 80.13%"));
+	assert_true(lines_have(&ls, "基本支出：本年 547.58 · 上年 304.00"));
+	assert_true(lines_have(&ls, "项目支出：本年 0.00"));
+	lines_free(&ls);
+	view_key(v, 'c');
+	view_detail_lines(v, 200, &ls);
+	assert_false(lines_have(&ls, "增减率"));
+	lines_free(&ls);
+	view_free(v);
+}
+
+/* The 取消 rows come into view at the last row, also on a small screen. */
+static void test_compare_scroll(void **state)
+{
+	(void)state;
+	struct view *v = open_compared(DATA, PRIOR, true, 80, 24);
+	open_table(v, 3);
+	view_type(v, "t*");
+	assert_screen_lacks(v, "取消");
+	view_key(v, 'G');
+	assert_string_equal(selected_code(v), "2210203");
+	assert_screen_has(v, "取消");
+	assert_screen_has(v, "新增");
+	view_free(v);
+}
+
+/* Snapshots compared: p with the table fully open and P both save the
+ * lines of --print=N --compare[=OLD]. */
+static void test_compare_snapshot(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, 80, 24);
+	char path[256];
+	open_table(v, 12);
+	view_type(v, "*c");
+	view_key(v, 'p');
+	snprintf(path, sizeof path, "%s/budget-table12-20200101-092000.txt", snapdir);
+	char *text = read_file(path);
+	char *want = read_file("tests/golden/12-compare.txt");
+	assert_string_equal(strstr(text, "\n\n") + 2, want);
+	free(text);
+	free(want);
+	view_free(v);
+
+	v = open_compared(DATA, PRIOR, true, 80, 24);
+	open_table(v, 3);
+	view_key(v, 'P');
+	snprintf(path, sizeof path, "%s/budget-table3-20200101-092000.txt", snapdir);
+	text = read_file(path);
+	want = read_file("tests/golden/3-compare-file.txt");
+	assert_string_equal(strstr(text, "\n\n") + 2, want);
+	free(text);
+	/* As expanded and sorted: the open rows, in the sorted order. */
+	view_type(v, "0lss");
+	view_key(v, 'p');
+	snprintf(path, sizeof path, "%s/budget-table3-20200101-092000-2.txt", snapdir);
+	text = read_file(path);
+	assert_non_null(strstr(text, "排序：金额\n"));
+	char *a = strstr(text, "\n221 "), *b = strstr(text, "\n208 ");
+	assert_true(a && b && a < b);
+	assert_null(strstr(text, "2010301"));
+	assert_non_null(strstr(text, "取消"));
+	free(text);
+	free(want);
+	view_free(v);
+}
+
+/* R rebuilds the comparison against the reloaded document; the sort and
+ * the column stay. */
+static void test_compare_reload(void **state)
+{
+	(void)state;
+	char path[256];
+	snprintf(path, sizeof path, "%s/compare.yaml", snapdir);
+	copy_file(DATA, path, "");
+	struct view *v = open_compared(path, NULL, true, 120, 30);
+	open_table(v, 12);
+	view_type(v, "sCCCC");
+	copy_file(DATA, path, "# changed\n");
+	v->mtime--;
+	view_key(v, 'R');
+	assert_string_equal(v->message, "reloaded");
+	assert_ptr_equal(v->cmp.cur, v->doc);
+	assert_int_equal(view_item(v)->sort.mode, SORT_NAME);
+	assert_screen_has(v, "113.86%");
+	assert_status_has(v, "6 rows with a stated prior-year figure");
+	view_free(v);
+}
+
 /* ---- mouse and layout ---------------------------------------------------------------------- */
 
 static void test_mouse(void **state)
@@ -836,6 +1088,13 @@ int main(void)
 		cmocka_unit_test(test_snapshot),
 		cmocka_unit_test(test_snapshot_refuses),
 		cmocka_unit_test(test_reload),
+		cmocka_unit_test(test_compare_toggle),
+		cmocka_unit_test(test_compare_column),
+		cmocka_unit_test(test_sort),
+		cmocka_unit_test(test_compare_file),
+		cmocka_unit_test(test_compare_scroll),
+		cmocka_unit_test(test_compare_snapshot),
+		cmocka_unit_test(test_compare_reload),
 		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_layout),
 	};
