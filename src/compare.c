@@ -97,23 +97,48 @@ static void alloc_rows(struct cmp_table *ct)
 	}
 }
 
-/* The prior table for t: same kind and number, else the only one of its
- * kind. */
+/* The unclaimed prior table of t's kind: the one with t's number, or else
+ * (second pass, exact = false) the only unclaimed one of that kind. */
 static const struct table *match_table(const struct document *old,
-				       const struct table *t)
+				       const struct table *t, const bool *claimed,
+				       bool exact)
 {
 	const struct table *only = NULL;
 	size_t same_kind = 0;
 	for (size_t i = 0; i < old->ntables; i++) {
 		const struct table *o = &old->tables[i];
-		if (o->kind != t->kind)
+		if (o->kind != t->kind || claimed[i])
 			continue;
 		if (o->number == t->number)
 			return o;
 		only = o;
 		same_kind++;
 	}
-	return same_kind == 1 ? only : NULL;
+	return !exact && same_kind == 1 ? only : NULL;
+}
+
+/* Pair each current table with at most one prior table, and each prior
+ * table with at most one current table; list the prior tables left over. */
+static void match_tables(struct comparison *c)
+{
+	const struct document *old = c->old;
+	bool *claimed = xcalloc(old->ntables + 1, sizeof *claimed);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < c->cur->ntables; i++) {
+			struct cmp_table *ct = &c->tables[i];
+			if (ct->old)
+				continue;
+			ct->old = match_table(old, ct->cur, claimed, pass == 0);
+			if (ct->old)
+				claimed[ct->old - old->tables] = true;
+		}
+	c->old_unmatched = xcalloc(old->ntables + 1, sizeof *c->old_unmatched);
+	for (size_t i = 0; i < old->ntables; i++)
+		if (!claimed[i]) {
+			c->old_unmatched[c->nold_unmatched++] = &old->tables[i];
+			c->counts.dropped += old->tables[i].nall;
+		}
+	free(claimed);
 }
 
 /* Column of o matching column i of t: same key, else same normalised title. */
@@ -278,12 +303,14 @@ void compare_build(struct comparison *c, const struct document *cur,
 	c->old = old;
 	c->tables = xcalloc(cur->ntables + 1, sizeof *c->tables);
 	for (size_t i = 0; i < cur->ntables; i++) {
-		struct cmp_table *ct = &c->tables[i];
-		ct->cur = &cur->tables[i];
-		alloc_rows(ct);
-		if (old && (ct->old = match_table(old, ct->cur)))
-			compare_with_file(ct);
+		c->tables[i].cur = &cur->tables[i];
+		alloc_rows(&c->tables[i]);
 	}
+	if (old)
+		match_tables(c);
+	for (size_t i = 0; i < cur->ntables; i++)
+		if (c->tables[i].old)
+			compare_with_file(&c->tables[i]);
 	if (!old)
 		compare_with_stated(c);
 	for (size_t i = 0; i < cur->ntables; i++)
@@ -303,6 +330,7 @@ void compare_free(struct comparison *c)
 		free(ct->dropped);
 	}
 	free(c->tables);
+	free(c->old_unmatched);
 	memset(c, 0, sizeof *c);
 }
 

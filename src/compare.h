@@ -43,7 +43,10 @@ struct comparison {
 	const struct document *cur;
 	const struct document *old;	/* NULL: the document's stated figures */
 	struct cmp_table *tables;	/* parallel to cur->tables */
-	struct cmp_counts counts;	/* over all tables */
+	const struct table **old_unmatched;	/* prior tables no current one matches */
+	size_t nold_unmatched;
+	struct cmp_counts counts;	/* over all tables; rows of unmatched
+					 * prior tables count as dropped */
 };
 
 /* Compare cur with old, or with cur's own stated prior-year figures when

@@ -76,6 +76,7 @@ static bool print_all(const struct document *doc, const struct print_opts *o,
 	struct sbuf b = { 0 };
 	compare_summary(o->cmp, &o->cmp->counts, &b);
 	lines_add(ls, STYLE_PLAIN, NULL, "");
+	render_compare_unmatched(o->cmp, ls);
 	lines_add(ls, STYLE_META, NULL, b.s);
 	sbuf_free(&b);
 	return true;

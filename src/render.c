@@ -259,16 +259,13 @@ void render_head_titles(const struct table *t, const struct table_layout *lay,
 			struct sbuf *out)
 {
 	head_line(t, lay, 0, true, out);
-	while (out->len && out->s[out->len - 1] == ' ')
-		out->s[--out->len] = '\0';
+	sbuf_trim_end(out);
 }
 
-/* Trailing spaces are noise in snapshots and goldens. */
-static void add_trimmed(struct lines *out, enum line_style style,
-			const struct row *row, struct sbuf *b)
+void lines_add_trimmed(struct lines *out, enum line_style style,
+		       const struct row *row, struct sbuf *b)
 {
-	while (b->len && b->s[b->len - 1] == ' ')
-		b->s[--b->len] = '\0';
+	sbuf_trim_end(b);
 	lines_add(out, style, row, b->s ? b->s : "");
 	b->len = 0;
 	if (b->s)
@@ -280,27 +277,27 @@ void render_table_head(const struct table *t, const struct table_layout *lay,
 {
 	struct sbuf b = { 0 };
 	sbuf_addf(&b, "表%d  %s", t->number, t->title);
-	add_trimmed(out, STYLE_TITLE, NULL, &b);
+	lines_add_trimmed(out, STYLE_TITLE, NULL, &b);
 	render_doc_meta(t->doc, &b);
 	if (strcmp(t->unit, t->doc->unit) != 0)
 		sbuf_addf(&b, "（本表单位：%s）", t->unit);
-	add_trimmed(out, STYLE_META, NULL, &b);
+	lines_add_trimmed(out, STYLE_META, NULL, &b);
 	if (t->incomplete) {
 		sbuf_addf(&b, "来源不完整：%s", t->incomplete);
-		add_trimmed(out, STYLE_WARN, NULL, &b);
+		lines_add_trimmed(out, STYLE_WARN, NULL, &b);
 	}
 	size_t levels = 0;
 	for (size_t i = 0; i < t->ncolumns; i++)
 		levels = t->columns[i].ngroup > levels ? t->columns[i].ngroup : levels;
 	for (size_t level = 0; level < levels; level++) {
 		head_line(t, lay, level, false, &b);
-		add_trimmed(out, STYLE_HEADING, NULL, &b);
+		lines_add_trimmed(out, STYLE_HEADING, NULL, &b);
 	}
 	head_line(t, lay, 0, true, &b);
-	add_trimmed(out, STYLE_HEADING, NULL, &b);
+	lines_add_trimmed(out, STYLE_HEADING, NULL, &b);
 	for (int i = 0; i < lay->width; i++)
 		sbuf_add(&b, "-");
-	add_trimmed(out, STYLE_RULE, NULL, &b);
+	lines_add_trimmed(out, STYLE_RULE, NULL, &b);
 	sbuf_free(&b);
 }
 
@@ -355,7 +352,7 @@ void render_rows(const struct table *t, const struct table_layout *lay,
 	for (size_t i = 0; i < f->n; i++) {
 		const struct row *r = f->v[i].row;
 		render_row(lay, r, f->v[i].depth, 0, &b);
-		add_trimmed(out, r->child ? STYLE_TOTAL : STYLE_ROW, r, &b);
+		lines_add_trimmed(out, r->child ? STYLE_TOTAL : STYLE_ROW, r, &b);
 		if (!with_text)
 			continue;
 		int indent = (lay->code_w ? lay->code_w + GAP : 0) +

@@ -44,6 +44,10 @@ void lines_add_wrapped(struct lines *ls, enum line_style style, const char *text
  * under the text that follows it. */
 void lines_add_hanging(struct lines *ls, enum line_style style, const char *prefix,
 		       const char *text, int indent, int width);
+/* Append b's text without its trailing spaces (noise in snapshots and
+ * goldens), then empty b for the next line. */
+void lines_add_trimmed(struct lines *out, enum line_style style,
+		       const struct row *row, struct sbuf *b);
 /* Write the lines to f, one per line. */
 #include <stdio.h>
 void lines_write(const struct lines *ls, FILE *f);

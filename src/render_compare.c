@@ -52,17 +52,6 @@ void render_compare_layout_free(struct compare_layout *lay)
 	render_layout_free(&lay->base);
 }
 
-static void add_line(struct lines *out, enum line_style style, const struct row *r,
-		     struct sbuf *b)
-{
-	while (b->len && b->s[b->len - 1] == ' ')
-		b->s[--b->len] = '\0';
-	lines_add(out, style, r, b->s ? b->s : "");
-	b->len = 0;
-	if (b->s)
-		b->s[0] = '\0';
-}
-
 /* Code, name and the five compared cells. */
 static void compose(const struct compare_layout *lay, const char *code,
 		    const char *name, const char *v[5], struct sbuf *out)
@@ -84,8 +73,7 @@ void render_compare_head_titles(const struct table *t, const struct compare_layo
 	const char *v[5];
 	memcpy(v, heads, sizeof v);
 	compose(lay, t->code_title, t->name_title, v, out);
-	while (out->len && out->s[out->len - 1] == ' ')
-		out->s[--out->len] = '\0';
+	sbuf_trim_end(out);
 }
 
 void render_compare_head(const struct comparison *c, const struct table *t,
@@ -94,18 +82,18 @@ void render_compare_head(const struct comparison *c, const struct table *t,
 	struct sbuf b = { 0 };
 	sbuf_addf(&b, "表%d  %s  （与上年对比：%s）", t->number, t->title,
 		  t->columns[lay->col].title);
-	add_line(out, STYLE_TITLE, NULL, &b);
+	lines_add_trimmed(out, STYLE_TITLE, NULL, &b);
 	render_doc_meta(t->doc, &b);
 	if (c->old)
 		sbuf_addf(&b, "  上年：%s（%d）", c->old->path, c->old->year);
 	else
 		sbuf_add(&b, "  上年：本文件所述上年数");
-	add_line(out, STYLE_META, NULL, &b);
+	lines_add_trimmed(out, STYLE_META, NULL, &b);
 	render_compare_head_titles(t, lay, &b);
-	add_line(out, STYLE_HEADING, NULL, &b);
+	lines_add_trimmed(out, STYLE_HEADING, NULL, &b);
 	for (int i = 0; i < lay->width; i++)
 		sbuf_add(&b, "-");
-	add_line(out, STYLE_RULE, NULL, &b);
+	lines_add_trimmed(out, STYLE_RULE, NULL, &b);
 	sbuf_free(&b);
 }
 
@@ -146,15 +134,15 @@ void render_compare_rows(const struct comparison *c, const struct table *t,
 	for (size_t i = 0; i < f->n; i++) {
 		const struct row *r = f->v[i].row;
 		render_compare_row(c, lay, r, f->v[i].depth, 0, &b);
-		add_line(out, r->child ? STYLE_TOTAL : STYLE_ROW, r, &b);
+		lines_add_trimmed(out, r->child ? STYLE_TOTAL : STYLE_ROW, r, &b);
 	}
 	const struct cmp_table *ct = compare_table(c, t);
 	for (size_t i = 0; i < ct->ndropped; i++) {
 		render_compare_dropped(c, t, lay, ct->dropped[i], &b);
-		add_line(out, STYLE_WARN, NULL, &b);
+		lines_add_trimmed(out, STYLE_WARN, NULL, &b);
 	}
 	compare_summary(c, &ct->counts, &b);
-	add_line(out, STYLE_META, NULL, &b);
+	lines_add_trimmed(out, STYLE_META, NULL, &b);
 	sbuf_free(&b);
 }
 
@@ -176,4 +164,16 @@ void render_compare_table(const struct comparison *c, const struct table *t,
 	flatten_table(t, NULL, NULL, &f);
 	render_compare_table_flat(c, t, col, max_width, &f, out);
 	flatten_free(&f);
+}
+
+void render_compare_unmatched(const struct comparison *c, struct lines *out)
+{
+	for (size_t i = 0; i < c->nold_unmatched; i++) {
+		const struct table *o = c->old_unmatched[i];
+		struct sbuf b = { 0 };
+		sbuf_addf(&b, "取消  上年表%d %s：本年无对应的表（%zu 行）", o->number,
+			  o->title, o->nall);
+		lines_add(out, STYLE_WARN, NULL, b.s);
+		sbuf_free(&b);
+	}
 }

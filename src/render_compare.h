@@ -47,4 +47,8 @@ void render_compare_table_flat(const struct comparison *c, const struct table *t
 void render_compare_table(const struct comparison *c, const struct table *t,
 			  size_t col, int max_width, struct lines *out);
 
+/* One line for each prior-year table that no table of the document
+ * matches: all its rows are dropped (取消). */
+void render_compare_unmatched(const struct comparison *c, struct lines *out);
+
 #endif

@@ -379,6 +379,12 @@ void sbuf_add_fit(struct sbuf *b, const char *s, int cols, bool right_align)
 	free(fit);
 }
 
+void sbuf_trim_end(struct sbuf *b)
+{
+	while (b->len && b->s[b->len - 1] == ' ')
+		b->s[--b->len] = '\0';
+}
+
 char *sbuf_take(struct sbuf *b)
 {
 	char *s = b->s ? b->s : xstrdup("");

@@ -26,6 +26,8 @@ void sbuf_pad(struct sbuf *b, int n);
 /* Append s fitted to exactly `cols` columns: cropped with the mark when too
  * wide, padded with spaces on the right (or the left when right_align). */
 void sbuf_add_fit(struct sbuf *b, const char *s, int cols, bool right_align);
+/* Drop trailing spaces. */
+void sbuf_trim_end(struct sbuf *b);
 /* Take the buffer's string (caller frees) and reset the buffer. */
 char *sbuf_take(struct sbuf *b);
 /* Free the buffer's storage. */

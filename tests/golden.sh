@@ -31,6 +31,7 @@ check 1-compare --print=1 --compare
 check 12-compare --print=12 --compare
 check 3-compare-file --print=3 --compare=tests/fixtures/prior-2019.yaml
 check 10-compare-file --print=10 --compare=tests/fixtures/prior-2019.yaml
+check all-compare-file --print=all --compare=tests/fixtures/prior-2019.yaml
 check 3-compare-basic --print=3 --compare=tests/fixtures/prior-2019.yaml --column=basic
 python3 tests/seed_figures.py || fail=$((fail + 1))
 echo "golden: $pass passed, $fail failed"

@@ -152,6 +152,50 @@ static void test_projects_new_dropped_and_renamed(void **state)
 	compare_free(&c);
 }
 
+/* A synthetic document with one-row tables of kind `other`. */
+static struct document *synthetic(const char *name, int year, const int *numbers, size_t n)
+{
+	struct sbuf b = { 0 };
+	sbuf_addf(&b, "schema: 1\ndocument: {department: 合成, year: %d, unit: 万元, "
+		  "title: 合成}\ntables:\n", year);
+	for (size_t i = 0; i < n; i++)
+		sbuf_addf(&b, "- {number: %d, title: t, kind: other, name_title: n, "
+			  "columns: [{key: a, title: a, type: amount}], "
+			  "rows: [{name: 甲, values: [1.00]}]}\n", numbers[i]);
+	struct loader_error err;
+	struct document *doc = loader_load_string(name, b.s, b.len, &err);
+	sbuf_free(&b);
+	assert_non_null(doc);
+	return doc;
+}
+
+static void test_tables_pair_one_to_one(void **state)
+{
+	(void)state;
+	static const int now[] = { 1, 2 }, before[] = { 5 }, unmatched[] = { 7, 8 };
+	struct document *a = synthetic("now", 2020, now, 2);
+	struct document *b = synthetic("before", 2019, before, 1);
+	struct comparison c;
+	compare_build(&c, a, b);
+	/* The one prior table of the kind goes to one current table only. */
+	assert_ptr_equal(c.tables[0].old, &b->tables[0]);
+	assert_null(c.tables[1].old);
+	assert_int_equal(c.counts.added, 1);
+	assert_int_equal(c.nold_unmatched, 0);
+	compare_free(&c);
+	model_free(b);
+	/* Two prior tables of the kind and no number in common: neither is
+	 * "the only one", so both are listed as unmatched, their rows dropped. */
+	b = synthetic("before", 2019, unmatched, 2);
+	compare_build(&c, a, b);
+	assert_null(c.tables[0].old);
+	assert_int_equal(c.nold_unmatched, 2);
+	assert_int_equal(c.counts.dropped, 2);
+	compare_free(&c);
+	model_free(b);
+	model_free(a);
+}
+
 static void test_normalise(void **state)
 {
 	(void)state;
@@ -179,6 +223,7 @@ int main(void)
 		cmocka_unit_test(test_rates_round_half_away_from_zero),
 		cmocka_unit_test(test_parent_compares_its_own_amounts),
 		cmocka_unit_test(test_projects_new_dropped_and_renamed),
+		cmocka_unit_test(test_tables_pair_one_to_one),
 		cmocka_unit_test(test_normalise),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
