@@ -176,13 +176,33 @@ static void emit_line(char *s, size_t n,
 }
 
 /* Wrap the n bytes at s, which hold no '\n'. */
+/* Line-breaking rules of Chinese typesetting (禁则): closing punctuation
+ * never starts a line and opening brackets never end one. */
+static bool starts_with_any(const char *p, const char *const *set)
+{
+	for (; *set; set++)
+		if (strncmp(p, *set, strlen(*set)) == 0)
+			return true;
+	return false;
+}
+
+static bool may_break_between(const char *before, const char *after)
+{
+	static const char *const closing[] = { "，", "。", "、", "；", "：", "？", "！",
+		"）", "」", "』", "》", "】", "”", "’", "…", "％", ")", ",", ".", ";",
+		":", "?", "!", "%", NULL };
+	static const char *const opening[] = { "（", "「", "『", "《", "【", "“", "‘",
+		"(", NULL };
+	return !starts_with_any(after, closing) && !starts_with_any(before, opening);
+}
+
 static void wrap_paragraph(char *s, size_t n, int cols,
 			   void (*emit)(const char *line, void *ctx), void *ctx)
 {
 	char *end = s + n;
 
 	while (s < end) {
-		char *p, *cut = NULL, *next = NULL;
+		char *p, *prev = s, *cut = NULL, *next = NULL;
 		int width = 0, prev_width = 0, w;
 		size_t len = 0;
 
@@ -195,7 +215,8 @@ static void wrap_paragraph(char *s, size_t n, int cols,
 				while (next < end && *next == ' ')
 					next++;
 			} else if (p > s && p[-1] != ' ' && w > 0 &&
-				   (w == 2 || prev_width == 2)) {
+				   (w == 2 || prev_width == 2) &&
+				   may_break_between(prev, p)) {
 				/* Next to a wide character. */
 				cut = next = p;
 			}
@@ -204,6 +225,7 @@ static void wrap_paragraph(char *s, size_t n, int cols,
 			width += w;
 			if (w > 0)
 				prev_width = w;
+			prev = p;
 		}
 		if (p == end) {
 			emit_line(s, (size_t)(end - s), emit, ctx);

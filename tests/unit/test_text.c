@@ -187,6 +187,15 @@ static void wraps(const char *s, int cols, const char *want, int want_count)
 	assert_int_equal(l.count, want_count);
 }
 
+/* 禁则: closing punctuation never starts a line, opening brackets never end one. */
+static void test_wrap_line_breaking_rules(void **state)
+{
+	(void)state;
+	wraps("中文，中文", 4, "中|文，|中文", 3);
+	wraps("中文（中文）", 6, "中文|（中|文）", 3);
+	wraps("甲乙丙。丁", 6, "甲乙|丙。丁", 2);
+}
+
 static void test_wrap_latin(void **state)
 {
 	(void)state;
@@ -359,6 +368,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_newlines),
 		cmocka_unit_test(test_wrap_cjk),
 		cmocka_unit_test(test_wrap_paragraph),
+		cmocka_unit_test(test_wrap_line_breaking_rules),
 		cmocka_unit_test(test_contains),
 		cmocka_unit_test(test_sbuf),
 		cmocka_unit_test(test_sbuf_add_fit),
