@@ -224,7 +224,7 @@ static void head_line(const struct table *t, const struct table_layout *lay,
 		      size_t level, bool titles, struct sbuf *b)
 {
 	if (lay->code_w) {
-		sbuf_add_fit(b, titles ? t->code_title : "", lay->code_w, false);
+		sbuf_add_fit(b, titles && t->code_title ? t->code_title : "", lay->code_w, false);
 		sbuf_pad(b, GAP);
 	}
 	sbuf_add_fit(b, titles ? t->name_title : "", lay->name_w, false);

@@ -127,6 +127,28 @@ static void test_total_after_prints_below_children(void **state)
 	lines_free(&ls);
 }
 
+/* Found by fuzzing: rows with codes in a table that names no code column. */
+static void test_codes_without_code_title(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"schema: 1\n"
+		"document: {department: 合成, year: 2020, unit: 万元, title: 合成}\n"
+		"tables:\n"
+		"- {number: 1, title: t, kind: other, name_title: 名称,\n"
+		"   columns: [{key: a, title: 金额, type: amount}],\n"
+		"   rows: [{code: \"201\", name: 甲, values: [1.00]}]}\n";
+	struct loader_error err;
+	struct document *d = loader_load_string("synthetic", text, sizeof text - 1, &err);
+	assert_non_null(d);
+	struct lines ls = { 0 };
+	render_table(&d->tables[0], 0, &ls);
+	assert_non_null(strstr(ls.v[ls.n - 1].text, "201"));
+	assert_non_null(strstr(ls.v[ls.n - 1].text, "1.00"));
+	lines_free(&ls);
+	model_free(d);
+}
+
 int main(void)
 {
 	text_init();
@@ -136,6 +158,7 @@ int main(void)
 		cmocka_unit_test(test_every_width_keeps_characters_whole),
 		cmocka_unit_test(test_print_output_has_no_escapes),
 		cmocka_unit_test(test_total_after_prints_below_children),
+		cmocka_unit_test(test_codes_without_code_title),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
