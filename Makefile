@@ -30,7 +30,7 @@ UI_OBJ   = $(UI_SRC:%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: FORCE all deps run test unit golden check-layers bench asan valgrind \
+.PHONY: FORCE all deps run test unit golden check-layers bench fuzz asan valgrind \
         install uninstall clean
 
 all: budget
@@ -98,8 +98,22 @@ asan:
 	$(MAKE) clean
 	$(MAKE) test CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer"
 
-valgrind: budget
-	valgrind --leak-check=full --error-exitcode=1 -q ./budget --print=all data/budget.yaml >/dev/null
+VALGRIND = valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
+           --error-exitcode=1 -q
+valgrind: budget $(UNIT_BIN)
+	$(VALGRIND) ./budget --print=all data/budget.yaml >/dev/null
+	$(VALGRIND) ./budget --check data/budget.yaml >/dev/null
+	$(VALGRIND) ./budget --print=all --compare=tests/fixtures/prior-2019.yaml >/dev/null
+	$(VALGRIND) ./budget --print=all --format=csv --compare >/dev/null
+	@set -e; for t in $(UNIT_BIN); do $(VALGRIND) ./$$t >/dev/null 2>&1 || \
+		{ echo "valgrind: $$t"; exit 1; }; done
+	BUDGET_E2E_VALGRIND=1 sh tests/e2e.sh
+
+# Random mutants of the data file against an AddressSanitizer build.
+fuzz: $(B)/config.h | deps
+	$(CC) $(WARN) $(DEFS) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+		-Isrc -I$(B) $(PKG_CFLAGS) src/*.c ui/*.c -o $(B)/budget-asan $(PKG_LIBS)
+	python3 tests/fuzz/mutate.py $${SEED:-1} $${N:-300}
 
 bench: budget
 	@sh tests/bench/run.sh
