@@ -9,8 +9,9 @@
 
 typedef int64_t amount_t;
 
-/* Largest magnitude accepted, in hundredths.  Small enough that sums of
- * millions of rows and the ×10000 in rate arithmetic cannot overflow. */
+/* Largest magnitude accepted, in hundredths.  Small enough that the
+ * ×10000 of rate arithmetic cannot overflow; sums of cells can still leave
+ * it, so they go through amount_add. */
 #define AMOUNT_LIMIT INT64_C(99999999999999)   /* 999,999,999,999.99 */
 
 /* Enough for any formatted amount or rate plus NUL. */

@@ -56,13 +56,15 @@ void carry_save(const struct item *items, size_t n, size_t cur, struct carry *s)
 		}
 		s->cursor[i] = key_of(it, it->nvis ? item_node(&it->vis[it->cursor]) : NULL);
 	}
-	qsort(s->open, s->nopen, sizeof *s->open, cmp_str);
-	s->cur = xstrdup(s->cursor[cur]);
+	if (s->nopen)	/* open is NULL then, which qsort must not see */
+		qsort(s->open, s->nopen, sizeof *s->open, cmp_str);
+	s->cur = n ? xstrdup(s->cursor[cur]) : NULL;
 }
 
 static bool saved_open(const struct carry *s, const char *key)
 {
-	return bsearch(&key, s->open, s->nopen, sizeof *s->open, cmp_str) != NULL;
+	return s->nopen &&
+	       bsearch(&key, s->open, s->nopen, sizeof *s->open, cmp_str) != NULL;
 }
 
 /* The old item it was, or -1 when the old document had none like it. */
@@ -82,7 +84,7 @@ static long old_item(const struct carry *s, const struct item *it)
 /* The old item's sort, and its column when the table still has it. */
 static void restore_sort(const struct carry *s, size_t k, struct item *it)
 {
-	int col = it->table && s->column[k] ? compare_column(it->table, s->column[k]) : -1;
+	int col = it->table && s->column[k] ? model_amount_column(it->table, s->column[k]) : -1;
 	it->sort.mode = s->sort[k];
 	if (col >= 0)
 		it->sort.col = (size_t)col;
@@ -110,7 +112,7 @@ size_t carry_restore(const struct carry *s, struct item *items, size_t n, size_t
 				hit = strcmp(s->cursor[k], key) == 0;
 			if (hit)
 				it->cursor = j;
-			if (strcmp(s->cur, key) == 0)
+			if (s->cur && strcmp(s->cur, key) == 0)
 				cur = i;
 			free(key);
 		}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render.h"
 #include "text.h"
 #include "util.h"
 
@@ -46,6 +47,10 @@ static void add_finding(struct check_report *rep, enum check_status st, int line
 		rep->cap = rep->cap ? rep->cap * 2 : 64;
 		rep->v = xrealloc(rep->v, rep->cap * sizeof *rep->v);
 	}
+	/* Notes and known-fault texts may hold newlines; a finding is one line. */
+	for (size_t i = 0; i < msg->len; i++)
+		if (msg->s[i] == '\n')
+			msg->s[i] = ' ';
 	struct finding *f = &rep->v[rep->n++];
 	*f = (struct finding){ st, line, table, rows->n ? rows->v[0] : NULL,
 			       sbuf_take(msg), rows->v, rows->n };
@@ -86,14 +91,6 @@ static void row_desc(struct sbuf *b, const struct row *r)
 	sbuf_add(b, *r->name ? r->name : "(unnamed row)");
 }
 
-/* "group/title": titles such as 小计 repeat under different groups. */
-static void heading(struct sbuf *b, const struct column *c)
-{
-	for (size_t i = 0; i < c->ngroup; i++)
-		sbuf_addf(b, "%s/", c->group[i]);
-	sbuf_add(b, c->title);
-}
-
 /* " [group/title]", left out when the table has one amount column. */
 static void col_desc(struct sbuf *b, const struct table *t, size_t c)
 {
@@ -103,7 +100,7 @@ static void col_desc(struct sbuf *b, const struct table *t, size_t c)
 	if (amounts <= 1)
 		return;
 	sbuf_add(b, " [");
-	heading(b, &t->columns[c]);
+	render_column_heading(&t->columns[c], "/", b);
 	sbuf_add(b, "]");
 }
 
@@ -116,13 +113,6 @@ static void figure_desc(struct sbuf *b, const struct figure *f)
 static void incomplete_desc(struct sbuf *b, const struct table *t)
 {
 	sbuf_addf(b, "表%d is incomplete in the source: %s", t->number, t->incomplete);
-}
-
-/* A column index the loader has already validated, or the first amount. */
-static int amount_column(const struct table *t, const char *key)
-{
-	int c = key ? model_column_index(t, key) : model_first_amount(t);
-	return c >= 0 && t->columns[c].type == COL_AMOUNT ? c : -1;
 }
 
 static amount_t cell_amount(const struct cell *c)
@@ -226,7 +216,7 @@ static void check_sum_of(struct check_report *rep, const struct row *r)
 			total_add(&sum, c->amount, c->blank);
 			if (j)
 				sbuf_add(&basis, " + ");
-			heading(&basis, &t->columns[col->sum_of[j]]);
+			render_column_heading(&t->columns[col->sum_of[j]], "/", &basis);
 		}
 		check_cell(rep, r, i, &sum, basis.s, NULL);
 		sbuf_free(&basis);
@@ -347,7 +337,7 @@ static void eval_term(const struct document *doc, const struct cell_ref *ref,
 		return;
 	}
 	const struct table *t = model_find_table(doc, ref->table);
-	int col = t ? amount_column(t, ref->column) : -1;
+	int col = t ? model_amount_column(t, ref->column) : -1;
 	if (!t || col < 0) {
 		sbuf_addf(&v->desc, "表%d", ref->table);
 		if (t)		/* the loader refuses this; kept safe anyway */
@@ -456,7 +446,7 @@ static void check_figure_value(struct check_report *rep, const struct document *
 	sbuf_add(&m, ": ");
 	const struct table *t = f->ref_table ? model_find_table(doc, f->ref_table) : NULL;
 	const struct row *r = t ? model_find_row_id(t, f->ref_row) : NULL;
-	int col = r ? amount_column(t, f->ref_column) : -1;
+	int col = r ? model_amount_column(t, f->ref_column) : -1;
 	if (!f->ref_table) {
 		sbuf_add(&m, "not checkable: it names no table cell (no ref) and no identity uses it");
 		if (f->note)
@@ -506,7 +496,7 @@ static void check_figure_rate(struct check_report *rep, const struct figure *f)
 			  "so no rate exists", amount_format(prior, a, sizeof a));
 	} else {
 		/* q counts units of the printed place; prior * unit stays far
-		 * below INT64_MAX since |prior| <= 2 * AMOUNT_LIMIT. */
+		 * below INT64_MAX since amount_add bounds |prior| by AMOUNT_LIMIT. */
 		int64_t expected = q * unit, diff = f->rate - expected;
 		sbuf_addf(&m, "expected %s (change %s on a prior year of %s), found %s",
 			  rate_format(expected, f->rate_places, want, sizeof want),
@@ -581,18 +571,15 @@ enum check_status check_row_status(const struct check_report *rep,
 
 void check_print(const struct document *doc, const struct check_report *rep, FILE *f)
 {
-	/* The path came from the command line: keep control characters out
-	 * of the terminal. */
-	char *path = text_sanitize(doc->path, false);
 	for (size_t i = 0; i < rep->n; i++)
 		if (rep->v[i].status != CHECK_PASS)
-			fprintf(f, "%s:%d: %s\n", path, rep->v[i].line, rep->v[i].message);
+			fprintf(f, "%s:%d: %s\n", doc->path, rep->v[i].line,
+				rep->v[i].message);
 	fprintf(f, "%zu checks, %zu passed, %zu failed, %zu not checkable",
 		rep->checks, rep->passed, rep->failed, rep->uncheckable);
 	if (rep->known)
 		fprintf(f, ", %zu known faults", rep->known);
 	fputc('\n', f);
-	free(path);
 }
 
 int check_status_code(const struct check_report *rep)

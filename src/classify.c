@@ -7,12 +7,6 @@
 #include "strmap.h"
 #include "util.h"
 
-bool classify_is_ancestor(const char *a, const char *b)
-{
-	size_t n = strlen(a);
-	return n > 0 && n < strlen(b) && strncmp(a, b, n) == 0;
-}
-
 /* The nearest earlier row whose code is a proper prefix of code: the
  * longest prefix present in seen. */
 static struct row *nearest_ancestor(const struct strmap *seen, const char *code)

@@ -10,9 +10,6 @@
  * (the nearest present ancestor).  Source order is kept. */
 void classify_nest_by_code(struct table *t);
 
-/* True when a is a proper prefix of b. */
-bool classify_is_ancestor(const char *a, const char *b);
-
 /* The level a code names: "类" (3 digits), "款" (5), "项" (7), or NULL. */
 const char *classify_level_name(const char *code);
 

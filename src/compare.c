@@ -51,14 +51,12 @@ char *compare_normalise(const char *name)
 	size_t n = strlen(name);
 	wchar_t *w = xmalloc((n + 1) * sizeof *w);
 	size_t len = 0;
-	mbstate_t st = { 0 };
 	for (const char *p = name; *p;) {
 		wchar_t c;
-		size_t k = mbrtowc(&c, p, strlen(p), &st);
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-			c = (unsigned char)*p;	/* invalid byte: keep it as is */
+		size_t k = text_decode(p, &c);
+		if (!k) {
+			c = 0xFFFD;	/* an invalid byte, as everywhere else */
 			k = 1;
-			memset(&st, 0, sizeof st);
 		}
 		p += k;
 		c = fold_width(c);
@@ -70,9 +68,10 @@ char *compare_normalise(const char *name)
 	const wchar_t *s = w;
 	while ((skip = enumerator_len(s)))
 		s += skip;
-	char *out = xmalloc(n * 2 + MB_CUR_MAX + 1);
+	/* An invalid byte grows to the three bytes of U+FFFD. */
+	char *out = xmalloc(n * 3 + MB_CUR_MAX + 1);
 	size_t o = 0;
-	memset(&st, 0, sizeof st);
+	mbstate_t st = { 0 };
 	for (; *s; s++) {
 		size_t k = wcrtomb(out + o, *s, &st);
 		o += k == (size_t)-1 ? 0 : k;
@@ -284,14 +283,15 @@ static void compare_with_stated(struct comparison *c)
 			const struct row *r = t ? model_find_row_id(t, f->ref_row) : NULL;
 			if (!f->has_change || !r)
 				continue;
-			int col = f->ref_column ? model_column_index(t, f->ref_column)
-						: model_first_amount(t);
+			int col = model_amount_column(t, f->ref_column);
 			struct cmp_row *cr = &c->tables[t - doc->tables].rows[r->index];
-			if (col < 0 || cr->has_prior[col])
+			amount_t prior;
+			if (col < 0 || cr->has_prior[col] ||
+			    !amount_add(f->value, -f->change, &prior))
 				continue;
 			cr->how = MATCH_STATED;
 			cr->has_prior[col] = true;
-			cr->prior_amount[col] = f->value - f->change;
+			cr->prior_amount[col] = prior;
 		}
 }
 
@@ -336,12 +336,6 @@ void compare_free(struct comparison *c)
 
 /* ---- results ----------------------------------------------------------------- */
 
-int compare_column(const struct table *t, const char *key)
-{
-	int col = key ? model_column_index(t, key) : model_first_amount(t);
-	return col >= 0 && t->columns[col].type == COL_AMOUNT ? col : -1;
-}
-
 const struct cmp_table *compare_table(const struct comparison *c, const struct table *t)
 {
 	return &c->tables[t - c->cur->tables];
@@ -356,9 +350,10 @@ bool compare_change(const struct comparison *c, const struct row *r, size_t col,
 		    amount_t *change, int64_t *rate, bool *has_rate)
 {
 	const struct cmp_row *cr = compare_row(c, r);
-	if (!cr->has_prior[col] || r->cells[col].blank)
+	/* Beyond the largest amount there is no change to show. */
+	if (!cr->has_prior[col] || r->cells[col].blank ||
+	    !amount_add(r->cells[col].amount, -cr->prior_amount[col], change))
 		return false;
-	*change = r->cells[col].amount - cr->prior_amount[col];
 	*has_rate = rate_of(*change, cr->prior_amount[col], rate);
 	return true;
 }

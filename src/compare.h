@@ -55,10 +55,6 @@ void compare_build(struct comparison *c, const struct document *cur,
 		   const struct document *old);
 void compare_free(struct comparison *c);
 
-/* The amount column of t to compare: the one whose key is key, or t's
- * first amount column when key is NULL; -1 when there is none such. */
-int compare_column(const struct table *t, const char *key);
-
 /* The comparison of one row of cur. */
 const struct cmp_row *compare_row(const struct comparison *c, const struct row *r);
 /* The comparison of one table of cur. */

@@ -4,10 +4,8 @@
 #include <string.h>
 
 #include "classify.h"
+#include "lang.h"
 #include "text.h"
-
-/* English or Chinese. */
-#define TR(zh, en, cn) ((zh) ? (cn) : (en))
 
 bool detail_amount(const struct row *r, amount_t *out)
 {
@@ -85,14 +83,6 @@ static void heading(struct lines *out, const char *text)
 	lines_add(out, STYLE_HEADING, NULL, text);
 }
 
-/* A column's heading in full: its spanning headings, then its title. */
-static void column_heading(const struct column *c, struct sbuf *b)
-{
-	for (size_t g = 0; g < c->ngroup; g++)
-		sbuf_addf(b, "%s / ", c->group[g]);
-	sbuf_add(b, c->title);
-}
-
 static void cell_text(const struct column *col, const struct cell *c, bool zh,
 		      struct sbuf *b)
 {
@@ -111,7 +101,7 @@ static void columns(const struct row *r, bool zh, int width, struct lines *out)
 	struct sbuf b = { 0 };
 	for (size_t i = 0; i < t->ncolumns; i++) {
 		sbuf_pad(&b, 2);
-		column_heading(&t->columns[i], &b);
+		render_column_heading(&t->columns[i], " / ", &b);
 		sbuf_add(&b, "：");
 		cell_text(&t->columns[i], &r->cells[i], zh, &b);
 		lines_add_wrapped(out, STYLE_TEXT, b.s + 2, 2, width);
@@ -188,7 +178,7 @@ static void compared(const struct comparison *c, const struct row *r, bool zh,
 		compare_cells(c, r, i, cur, prior, change, rate);
 		head.len = 0;
 		sbuf_add(&head, "");
-		column_heading(&t->columns[i], &head);
+		render_column_heading(&t->columns[i], " / ", &head);
 		sbuf_add(&head, "：");
 		b.len = 0;
 		sbuf_addf(&b, "本年 %s · 上年 %s · 增减 %s · 增减率 %s", cur, prior, change, rate);

@@ -2,10 +2,10 @@
 #include "draw.h"
 
 #include "detail.h"
+#include "lang.h"
 #include "render.h"
 #include "render_compare.h"
 
-#define TR(v, en, cn) ((v)->opt.zh ? (cn) : (en))
 #define BAR_WIDE 10		/* inner cells of a share bar */
 #define BAR_NARROW 5
 
@@ -17,9 +17,12 @@ void draw_bar(bool has_rate, int64_t rate, int inner, struct sbuf *out)
 		sbuf_pad(out, inner + 2);
 		return;
 	}
-	int64_t fill = rate <= 0 ? 0 : (rate * inner + 5000) / 10000;
-	if (fill > inner)
-		fill = inner;
+	/* Clamped first: rate * inner must not overflow. */
+	if (rate < 0)
+		rate = 0;
+	if (rate > 10000)
+		rate = 10000;
+	int64_t fill = (rate * inner + 5000) / 10000;
 	sbuf_add(out, "[");
 	for (int i = 0; i < inner; i++)
 		sbuf_add(out, i < fill ? "#" : " ");
@@ -58,8 +61,8 @@ static void draw_nav(struct view *v, struct grid *g)
 	struct sbuf label = { 0 }, total = { 0 }, line = { 0 }, pos = { 0 };
 	bool focused = v->focus == PANE_NAV;
 
-	sbuf_addf(&pos, "%zu/%zu", v->cur + 1, v->nitems);
-	title_row(g, r, focused, TR(v, "Contents", "目录"), pos.s);
+	sbuf_addf(&pos, "%zu/%zu", v->nitems ? v->cur + 1 : 0, v->nitems);
+	title_row(g, r, focused, TR(v->opt.zh, "Contents", "目录"), pos.s);
 	for (int row = 0; row < r->h - 1; row++) {
 		size_t i = v->nav_top + (size_t)row;
 		int y = r->y + 1 + row;
@@ -108,7 +111,7 @@ static void main_title(struct view *v, struct grid *g, const struct rect *r)
 	else
 		view_item_label(v, v->cur, &label, &total);
 	if (it->table && it->table->incomplete)
-		sbuf_addf(&label, "（%s）", TR(v, "incomplete", "不完整"));
+		sbuf_addf(&label, "（%s）", TR(v->opt.zh, "incomplete", "不完整"));
 	if (it->nvis)
 		sbuf_addf(&pos, "%zu/%zu", it->cursor + 1, it->nvis);
 	title_row(g, r, v->focus == PANE_MAIN, label.s, pos.s);
@@ -190,7 +193,7 @@ static void draw_table(struct view *v, struct grid *g, const struct rect *r)
 	grid_put(g, r->x + 1, r->y + 1, r->w - 1, STYLE_HEADING, b.s);
 	if (!it->nvis)
 		grid_put(g, r->x + 1, r->y + 2, r->w - 1, STYLE_META,
-			 TR(v, "(no rows)", "（无数据行）"));
+			 TR(v->opt.zh, "(no rows)", "（无数据行）"));
 	for (int row = 0; row < rows; row++) {
 		size_t i = it->top + (size_t)row;
 		int y = r->y + 2 + row;
@@ -247,7 +250,9 @@ static void draw_main(struct view *v, struct grid *g)
 {
 	const struct rect *r = &v->lay.pane[PANE_MAIN];
 	main_title(v, g, r);
-	if (view_comparison(v))
+	if (!v->nitems)
+		grid_put(g, r->x + 1, r->y + 1, r->w - 1, STYLE_META, view_empty_text(v));
+	else if (view_comparison(v))
 		draw_compared(v, g, r);
 	else if (view_item(v)->table)
 		draw_table(v, g, r);
@@ -271,7 +276,7 @@ static void draw_detail(struct view *v, struct grid *g)
 		it->detail_top = (int)ls.n - rows;
 	if (it->detail_top < 0)
 		it->detail_top = 0;
-	sbuf_add(&title, TR(v, "Detail", "详情"));
+	sbuf_add(&title, TR(v->opt.zh, "Detail", "详情"));
 	if (vn && vn->row)
 		sbuf_addf(&title, "：%s%s%s", vn->row->code ? vn->row->code : "",
 			  vn->row->code ? " " : "", vn->row->name);
@@ -302,9 +307,9 @@ static void draw_prompt(struct view *v, struct grid *g)
 
 	/* Show the end of what was typed when it is wider than the line. */
 	while (*in && text_width(in) > r->w - 2) {
-		in++;
-		while (((unsigned char)*in & 0xC0) == 0x80)
-			in++;
+		wchar_t wc;
+		size_t n = text_decode(in, &wc);
+		in += n ? n : 1;
 	}
 	grid_fill(g, r->x, r->y, r->w, SS_PROMPT);
 	grid_put(g, r->x, r->y, 1, SS_PROMPT, lead);
@@ -317,8 +322,9 @@ static void draw_status(struct view *v, struct grid *g)
 {
 	const struct rect *r = &v->lay.status;
 	struct sbuf left = { 0 }, fit = { 0 };
-	const char *hints = v->help ? TR(v, "q Esc ?: close help", "q Esc ?：关闭帮助")
-				    : TR(v, "?:help q:quit", "?:帮助 q:退出");
+	const char *hints = v->help ?
+		TR(v->opt.zh, "q Esc ?: close help", "q Esc ?：关闭帮助") :
+		TR(v->opt.zh, "?:help q:quit", "?:帮助 q:退出");
 	int hw = text_width(hints);
 
 	if (v->prompt) {
@@ -333,7 +339,8 @@ static void draw_status(struct view *v, struct grid *g)
 		sbuf_add(&left, "  ");
 	sbuf_addf(&left, "%s %d %s", v->doc->department, v->doc->year, v->doc->unit);
 	if (v->opt.no_utf8)
-		sbuf_add(&left, TR(v, "  [no UTF-8 locale]", "  [无 UTF-8 区域设置]"));
+		sbuf_add(&left, TR(v->opt.zh, "  [no UTF-8 locale]",
+				   "  [无 UTF-8 区域设置]"));
 	int lw = text_width(left.s);
 	if (lw + 2 + hw <= r->w - 1)
 		grid_put(g, r->x + r->w - hw - 1, r->y, hw, SS_STATUS, hints);
@@ -360,7 +367,7 @@ static void draw_help(struct view *v, struct grid *g)
 		v->help_top = (int)ls.n - rows;
 	if (v->help_top < 0)
 		v->help_top = 0;
-	title_row(g, &r, true, TR(v, "budget: help", "budget：帮助"), NULL);
+	title_row(g, &r, true, TR(v->opt.zh, "budget: help", "budget：帮助"), NULL);
 	for (int row = 0; row < rows; row++) {
 		size_t i = (size_t)v->help_top + (size_t)row;
 		if (i >= ls.n)
@@ -375,9 +382,9 @@ static void draw_too_small(struct view *v, struct grid *g)
 	struct sbuf b = { 0 };
 	const char *lines[3];
 	sbuf_addf(&b, "%dx%d < %dx%d", v->cols, v->rows, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
-	lines[0] = TR(v, "terminal too small", "终端太小");
+	lines[0] = TR(v->opt.zh, "terminal too small", "终端太小");
 	lines[1] = b.s;
-	lines[2] = TR(v, "q: quit", "q：退出");
+	lines[2] = TR(v->opt.zh, "q: quit", "q：退出");
 	for (int i = 0; i < 3; i++) {
 		int y = v->rows / 2 - 1 + i;
 		int w = text_width(lines[i]);

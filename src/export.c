@@ -7,6 +7,7 @@
 
 #include "flatten.h"
 #include "print.h"
+#include "render.h"
 #include "text.h"
 #include "util.h"
 
@@ -60,13 +61,12 @@ static void end_record(struct record *rec, FILE *f)
 	rec->nfields = 0;
 }
 
-/* A column's heading with its spanning headings: "财政拨款/小计". */
+/* A column's heading with its spanning headings, in place of what b held:
+ * "财政拨款/小计". */
 static void heading(const struct column *c, struct sbuf *b)
 {
 	b->len = 0;
-	for (size_t i = 0; i < c->ngroup; i++)
-		sbuf_addf(b, "%s/", c->group[i]);
-	sbuf_add(b, c->title);
+	render_column_heading(c, "/", b);
 }
 
 /* A cell as text: a plain decimal, the text, or NULL when blank. */
@@ -341,7 +341,7 @@ void export_document_compared(const struct comparison *c, const char *column,
 	end_record(&rec, f);
 	for (size_t n = 0; n < c->cur->ntables; n++) {
 		const struct table *t = &c->cur->tables[n];
-		int col = compare_column(t, column);
+		int col = model_amount_column(t, column);
 		if (col >= 0)
 			long_compared(&rec, c, t, (size_t)col, f);
 	}
@@ -379,8 +379,7 @@ static int export_one(const struct table *t, enum export_format fmt,
 int export_view(const struct document *doc, const char *view, enum export_format fmt,
 		const struct comparison *cmp, const char *column, FILE *f)
 {
-	char *end;
-	long n = strtol(view, &end, 10);
+	int n = print_table_number(view);
 	if (strcmp(view, "all") == 0) {
 		if (cmp)
 			export_document_compared(cmp, column, fmt, f);
@@ -388,10 +387,10 @@ int export_view(const struct document *doc, const char *view, enum export_format
 			export_document(doc, fmt, f);
 		return 0;
 	}
-	if (*view && !*end) {
-		const struct table *t = n > 0 && n < 100 ? model_find_table(doc, (int)n) : NULL;
+	if (n) {
+		const struct table *t = model_find_table(doc, n);
 		if (!t) {
-			fprintf(stderr, "budget: %s has no table %s\n", doc->path, view);
+			fprintf(stderr, "budget: %s has no table %d\n", doc->path, n);
 			return 2;
 		}
 		return export_one(t, fmt, cmp, column, f);

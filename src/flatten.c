@@ -2,6 +2,7 @@
 #include "flatten.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -35,19 +36,41 @@ static void visit(const struct row *r, const struct walk *w)
 		push(w->out, r);
 }
 
-/* Insertion sort keeps ties in document order; sibling lists are short. */
+/* Merge sort: stable, so ties keep document order, and n log n however
+ * long a sibling list is. */
+static void merge_sort(const struct row **v, const struct row **tmp, size_t n,
+		       const struct walk *w)
+{
+	if (n < 2)
+		return;
+	size_t half = n / 2, i = 0, j = half, k = 0;
+	merge_sort(v, tmp, half, w);
+	merge_sort(v + half, tmp, n - half, w);
+	while (i < half && j < n)
+		tmp[k++] = w->order(v[j], v[i], w->order_ctx) < 0 ? v[j++] : v[i++];
+	while (i < half)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof *v);
+}
+
+/* Of_which rows first, in document order, as breakdowns of the parent;
+ * then the other rows in order. */
 static void sort_siblings(const struct row **v, size_t n, const struct walk *w)
 {
-	for (size_t i = 1; i < n; i++) {
-		const struct row *r = v[i];
-		size_t j = i;
-		while (j > 0 && !v[j - 1]->of_which &&
-		       (r->of_which || w->order(r, v[j - 1], w->order_ctx) < 0)) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = r;
-	}
+	const struct row **tmp = xmalloc((n ? n : 1) * sizeof *tmp);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->of_which)
+			tmp[k++] = v[i];
+	size_t breakdowns = k;
+	for (size_t i = 0; i < n; i++)
+		if (!v[i]->of_which)
+			tmp[k++] = v[i];
+	memcpy(v, tmp, n * sizeof *v);
+	merge_sort(v + breakdowns, tmp, n - breakdowns, w);
+	free(tmp);
 }
 
 static void walk_list(const struct row *first, size_t n, const struct walk *w)
@@ -79,14 +102,6 @@ void flatten_table(const struct table *t, flatten_open_fn is_open, void *ctx,
 		   struct flat *out)
 {
 	flatten_table_sorted(t, is_open, ctx, NULL, NULL, out);
-}
-
-long flatten_find(const struct flat *f, const struct row *r)
-{
-	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].row == r)
-			return (long)i;
-	return -1;
 }
 
 void flatten_free(struct flat *f)

@@ -38,9 +38,6 @@ typedef int (*flatten_order_fn)(const struct row *a, const struct row *b, void *
 void flatten_table_sorted(const struct table *t, flatten_open_fn is_open, void *ctx,
 			  flatten_order_fn order, void *order_ctx, struct flat *out);
 
-/* Index of r in f, or -1. */
-long flatten_find(const struct flat *f, const struct row *r);
-
 void flatten_free(struct flat *f);
 
 #endif

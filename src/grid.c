@@ -9,8 +9,6 @@
 
 #include "util.h"
 
-#define REPLACEMENT "\xEF\xBF\xBD"	/* U+FFFD */
-
 static const struct grid_cell blank = { " ", 1, 0, 0 };
 
 void grid_resize(struct grid *g, int cols, int rows)
@@ -88,22 +86,18 @@ static void set_cell(struct grid *g, int x, int y, const char *bytes,
 	}
 }
 
-/* Decode one character of s into its bytes as shown and its width. */
+/* Decode one character of s (not at its NUL) into its bytes as shown and
+ * its width; returns its length in s. */
 static size_t next_char(const char *s, const char **bytes, size_t *blen, int *width)
 {
-	mbstate_t st;
 	wchar_t wc;
-	size_t n;
+	size_t n = text_decode(s, &wc);
 
-	memset(&st, 0, sizeof st);
-	n = mbrtowc(&wc, s, strnlen(s, MB_CUR_MAX), &st);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0 ||
-	    wc < 0x20 || (wc >= 0x7F && wc <= 0x9F) ||
-	    (wc >= 0xD800 && wc <= 0xDFFF) || wc > 0x10FFFF) {
-		*bytes = REPLACEMENT;
-		*blen = sizeof REPLACEMENT - 1;
+	if (n == 0 || text_is_control(wc, false)) {
+		*bytes = TEXT_REPLACEMENT;
+		*blen = sizeof TEXT_REPLACEMENT - 1;
 		*width = 1;
-		return n == (size_t)-1 || n == (size_t)-2 || n == 0 ? 1 : n;
+		return n ? n : 1;
 	}
 	*bytes = s;
 	*blen = n;

@@ -104,7 +104,7 @@ void item_refresh(struct item *it)
 		for (size_t i = 0; i < f.n; i++)
 			vis_push(it, f.v[i].row, NULL, f.v[i].depth);
 		flatten_free(&f);
-	} else {
+	} else if (it->part) {
 		walk_sections(it, it->part);
 	}
 	it->cursor = 0;

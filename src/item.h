@@ -20,7 +20,9 @@ struct vnode {
 	int depth;
 };
 
-/* One entry of the navigator with its own tree state. */
+/* One entry of the navigator with its own tree state.  A zeroed item (no
+ * table, no part) has no lines; the view uses one when a document has no
+ * items. */
 struct item {
 	const struct table *table;	/* a table, or NULL */
 	const struct section *part;	/* a narrative part, or NULL */

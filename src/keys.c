@@ -31,25 +31,10 @@ static const struct {
 /* The code point of a string holding exactly one UTF-8 character, or -1. */
 static int one_char(const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	int n, cp;
+	wchar_t wc;
+	size_t n = *s ? text_decode(s, &wc) : 0;
 
-	if (u[0] < 0x80)
-		n = 1, cp = u[0];
-	else if ((u[0] & 0xE0) == 0xC0)
-		n = 2, cp = u[0] & 0x1F;
-	else if ((u[0] & 0xF0) == 0xE0)
-		n = 3, cp = u[0] & 0x0F;
-	else if ((u[0] & 0xF8) == 0xF0)
-		n = 4, cp = u[0] & 0x07;
-	else
-		return -1;
-	for (int i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return -1;
-		cp = cp << 6 | (u[i] & 0x3F);
-	}
-	return u[n] == '\0' && cp > 0 ? cp : -1;
+	return n && s[n] == '\0' ? (int)wc : -1;
 }
 
 int keys_parse(const char *name)

@@ -130,7 +130,7 @@ static bool req_text(struct loader *ld, const struct ynode *m, const char *key,
 		     const char **out)
 {
 	const struct ynode *n = get(m, key);
-	if (ynode_is_null(n) && n->type == YNODE_SCALAR && !*n->value) {
+	if (ynode_is_null(n)) {		/* "name: ~" is an empty name, as ~ is a blank cell */
 		*out = "";
 		return true;
 	}
@@ -495,9 +495,10 @@ static bool load_row(struct loader *ld, struct table *t, const struct ynode *n,
 	if ((v = get(n, "id"))) {
 		if (!parse_ident(ld, v, "row id", &r->id))
 			return false;
-		if (model_find_row_id(t, r->id) != r)
+		if (model_find_row_id(t, r->id))
 			return loader_error(ld, v, "duplicate row id '%s' in table %d",
 					    r->id, t->number);
+		strmap_put(&t->row_ids, r->id, r);
 	}
 	return !(v = get(n, "children")) || load_rows(ld, t, v, r);
 }
@@ -586,44 +587,53 @@ static bool load_tables(struct loader *ld, const struct ynode *seq)
 
 /* Figures name tables, rows and columns; check that they exist and that
  * figure and section ids are unique. */
-static bool check_references(struct loader *ld, const struct ynode *root)
+static bool check_figure_ref(struct loader *ld, const struct figure *f)
 {
 	const struct document *doc = ld->doc;
-	for (struct section *s = doc->parts; s; s = model_next_section(s)) {
-		if (s->id && model_find_section(doc, s->id) != s)
-			return loader_error(ld, &(struct ynode){ .line = s->line, .col = 1 },
-					    "duplicate section id '%s'", s->id);
-		for (size_t i = 0; i < s->nfigures; i++) {
+	struct ynode at = { .line = f->line, .col = 1 };
+	const struct table *t = model_find_table(doc, f->ref_table);
+	if (!t)
+		return loader_error(ld, &at, "figure '%s' refers to table %d, "
+				    "which the file does not have", f->id, f->ref_table);
+	if (!model_find_row_id(t, f->ref_row))
+		return loader_error(ld, &at, "figure '%s' refers to row '%s', "
+				    "which table %d does not have",
+				    f->id, f->ref_row, t->number);
+	if (model_amount_column(t, f->ref_column) < 0)
+		return loader_error(ld, &at, "figure '%s' refers to column '%s', "
+				    "which is not an amount column of table %d",
+				    f->id, f->ref_column ? f->ref_column : "(first amount)",
+				    t->number);
+	return true;
+}
+
+/* Figures name tables, rows and columns; check that they exist and that
+ * figure and section ids are unique. */
+static bool check_references(struct loader *ld)
+{
+	struct strmap sections = { 0 }, figures = { 0 };
+	bool ok = true;
+	for (struct section *s = ld->doc->parts; s && ok; s = model_next_section(s)) {
+		size_t pos = 0;
+		if (s->id && strmap_next(&sections, s->id, &pos))
+			ok = loader_error(ld, &(struct ynode){ .line = s->line, .col = 1 },
+					  "duplicate section id '%s'", s->id);
+		else if (s->id)
+			strmap_put(&sections, s->id, s);
+		for (size_t i = 0; i < s->nfigures && ok; i++) {
 			const struct figure *f = &s->figures[i];
-			struct ynode at = { .line = f->line, .col = 1 };
-			for (struct section *o = doc->parts; o; o = model_next_section(o))
-				for (size_t j = 0; j < o->nfigures; j++)
-					if (&o->figures[j] != f && o->figures[j].line < f->line &&
-					    strcmp(o->figures[j].id, f->id) == 0)
-						return loader_error(ld, &at, "duplicate figure id '%s'",
-								    f->id);
-			if (!f->ref_table)
-				continue;
-			const struct table *t = model_find_table(doc, f->ref_table);
-			if (!t)
-				return loader_error(ld, &at, "figure '%s' refers to table %d, "
-						    "which the file does not have",
-						    f->id, f->ref_table);
-			if (!model_find_row_id(t, f->ref_row))
-				return loader_error(ld, &at, "figure '%s' refers to row '%s', "
-						    "which table %d does not have",
-						    f->id, f->ref_row, t->number);
-			int c = f->ref_column ? model_column_index(t, f->ref_column)
-					      : model_first_amount(t);
-			if (c < 0 || t->columns[c].type != COL_AMOUNT)
-				return loader_error(ld, &at, "figure '%s' refers to column '%s', "
-						    "which is not an amount column of table %d",
-						    f->id, f->ref_column ? f->ref_column : "(first amount)",
-						    t->number);
+			pos = 0;
+			if (strmap_next(&figures, f->id, &pos))
+				ok = loader_error(ld, &(struct ynode){ .line = f->line, .col = 1 },
+						  "duplicate figure id '%s'", f->id);
+			strmap_put(&figures, f->id, (void *)f);
+			if (ok && f->ref_table)
+				ok = check_figure_ref(ld, f);
 		}
 	}
-	(void)root;
-	return true;
+	strmap_free(&sections);
+	strmap_free(&figures);
+	return ok;
 }
 
 /* ---- identities ------------------------------------------------------------------ */
@@ -781,7 +791,7 @@ static bool load_root(struct loader *ld, const struct ynode *root)
 	return load_header(ld, get(root, "document")) &&
 	       (!(v = get(root, "narrative")) || load_sections(ld, v, NULL)) &&
 	       load_tables(ld, get(root, "tables")) &&
-	       check_references(ld, root) &&
+	       check_references(ld) &&
 	       (!(v = get(root, "identities")) || load_identities(ld, v));
 }
 

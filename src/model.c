@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "util.h"
 
 /* The arena is a list of blocks; a document is built once and dropped whole,
@@ -44,7 +45,11 @@ struct document *model_new(const char *path)
 	struct arena *a = xcalloc(1, sizeof *a);
 	struct document *doc = arena_alloc(a, sizeof *doc);
 	doc->arena = a;
-	doc->path = model_strdup(doc, path ? path : "");
+	doc->file = model_strdup(doc, path ? path : "");
+	/* The path is shown in headers and messages: no control characters. */
+	char *clean = text_sanitize(doc->file, false);
+	doc->path = model_strdup(doc, clean);
+	free(clean);
 	return doc;
 }
 
@@ -52,6 +57,8 @@ void model_free(struct document *doc)
 {
 	if (!doc)
 		return;
+	for (size_t i = 0; i < doc->ntables; i++)
+		strmap_free(&doc->tables[i].row_ids);
 	struct arena *a = doc->arena;
 	for (struct block *b = a->head, *next; b; b = next) {
 		next = b->next;
@@ -149,10 +156,8 @@ struct row *model_find_code(const struct document *doc, const struct table *t,
 
 struct row *model_find_row_id(const struct table *t, const char *id)
 {
-	for (struct row *r = t->rows; r; r = model_next_row(r))
-		if (r->id && strcmp(r->id, id) == 0)
-			return r;
-	return NULL;
+	size_t pos = 0;
+	return strmap_next(&t->row_ids, id, &pos);
 }
 
 struct section *model_next_section(const struct section *s)
@@ -198,6 +203,12 @@ int model_first_amount(const struct table *t)
 	return -1;
 }
 
+int model_amount_column(const struct table *t, const char *key)
+{
+	int col = key ? model_column_index(t, key) : model_first_amount(t);
+	return col >= 0 && t->columns[col].type == COL_AMOUNT ? col : -1;
+}
+
 static const char *const kind_names[KIND_COUNT] = {
 	[KIND_OTHER] = "other",
 	[KIND_INCOME_EXPENDITURE] = "income_expenditure",
@@ -215,11 +226,6 @@ static const char *const kind_names[KIND_COUNT] = {
 	[KIND_PROCUREMENT] = "procurement",
 	[KIND_SERVICES] = "services",
 };
-
-const char *model_kind_name(enum table_kind k)
-{
-	return k < KIND_COUNT ? kind_names[k] : "other";
-}
 
 bool model_kind_parse(const char *name, enum table_kind *out)
 {

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "amount.h"
+#include "strmap.h"
 
 enum table_kind {
 	KIND_OTHER,
@@ -83,6 +84,7 @@ struct table {
 	struct row *rows, *last_row;	/* top-level rows in order */
 	size_t nrows;			/* top-level rows */
 	size_t nall;			/* all rows; row->index < nall */
+	struct strmap row_ids;		/* row id → row, for model_find_row_id */
 	int line;
 	struct document *doc;
 };
@@ -171,7 +173,8 @@ struct identity {
 struct arena;
 
 struct document {
-	const char *path;		/* the file it was loaded from */
+	const char *file;		/* the file it was loaded from, as given */
+	const char *path;		/* the same, sanitised for display */
 	const char *department;
 	const char *title;
 	const char *unit;
@@ -185,7 +188,7 @@ struct document {
 	struct arena *arena;
 };
 
-/* An empty document owning a fresh arena. */
+/* An empty document owning a fresh arena; path is kept for display. */
 struct document *model_new(const char *path);
 /* Free a document and everything in it. */
 void model_free(struct document *doc);
@@ -221,11 +224,13 @@ struct section *model_find_section(const struct document *doc, const char *id);
 int model_column_index(const struct table *t, const char *key);
 /* Index of the first amount column, or -1 when the table has none. */
 int model_first_amount(const struct table *t);
+/* Index of the amount column with this key (NULL: the first amount
+ * column), or -1 when there is no such amount column. */
+int model_amount_column(const struct table *t, const char *key);
 /* Depth-first traversal of sections in document order. */
 struct section *model_next_section(const struct section *s);
 
-/* The kind's name in the file ("income_expenditure") and back. */
-const char *model_kind_name(enum table_kind k);
+/* The kind named in the file ("income_expenditure"). */
 bool model_kind_parse(const char *name, enum table_kind *out);
 
 #endif

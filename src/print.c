@@ -9,8 +9,7 @@
 #include "text.h"
 #include "util.h"
 
-/* A table number written as digits, or 0. */
-static int table_number(const char *view)
+int print_table_number(const char *view)
 {
 	char *end;
 	long n = strtol(view, &end, 10);
@@ -35,7 +34,7 @@ static void crop_lines(struct lines *ls, int width)
 
 int print_compared_column(const struct table *t, const char *key)
 {
-	int col = compare_column(t, key);
+	int col = model_amount_column(t, key);
 	if (col < 0)
 		fprintf(stderr, "budget: table %d has no amount column '%s'\n",
 			t->number, key ? key : "(any)");
@@ -86,7 +85,7 @@ int print_view(const struct document *doc, const char *view,
 	       const struct print_opts *opts, FILE *f)
 {
 	struct lines ls = { 0 };
-	int n = table_number(view);
+	int n = print_table_number(view);
 	const struct section *s;
 	bool ok = true;
 	if (strcmp(view, "all") == 0) {

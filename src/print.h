@@ -16,9 +16,12 @@ struct print_opts {
 	const char *column;
 };
 
-/* The column to compare in t (compare_column), or -1 after a one-line
+/* The column to compare in t (model_amount_column), or -1 after a one-line
  * message on stderr. */
 int print_compared_column(const struct table *t, const char *key);
+
+/* The table number VIEW names ("6"), or 0 when it names no table. */
+int print_table_number(const char *view);
 
 /* Render VIEW ("all", a table number, or a section id) of doc to f.
  * Returns 0, or 2 after a one-line message on stderr when VIEW or the

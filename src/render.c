@@ -212,6 +212,13 @@ void render_layout_fit(const struct table *t, int max_width, struct table_layout
 
 /* ---- tables ----------------------------------------------------------------- */
 
+void render_column_heading(const struct column *c, const char *sep, struct sbuf *out)
+{
+	for (size_t i = 0; i < c->ngroup; i++)
+		sbuf_addf(out, "%s%s", c->group[i], sep);
+	sbuf_add(out, c->title);
+}
+
 void render_doc_meta(const struct document *doc, struct sbuf *out)
 {
 	sbuf_addf(out, "部门：%s  年度：%d  单位：%s", doc->department, doc->year,
@@ -272,8 +279,9 @@ void lines_add_trimmed(struct lines *out, enum line_style style,
 		b->s[0] = '\0';
 }
 
-void render_table_head(const struct table *t, const struct table_layout *lay,
-		       struct lines *out)
+/* The title, meta and column-heading lines of a table. */
+static void render_table_head(const struct table *t, const struct table_layout *lay,
+			      struct lines *out)
 {
 	struct sbuf b = { 0 };
 	sbuf_addf(&b, "表%d  %s", t->number, t->title);
@@ -343,12 +351,13 @@ static void labelled(struct lines *out, const char *label, const char *text,
 	sbuf_free(&b);
 }
 
-void render_rows(const struct table *t, const struct table_layout *lay,
-		 const struct flat *f, bool with_text, struct lines *out)
+/* The rows of f, with each row's content/goals/note as indented
+ * paragraphs when with_text. */
+static void render_rows(const struct table_layout *lay, const struct flat *f,
+			bool with_text, struct lines *out)
 {
 	struct sbuf b = { 0 };
 	int width = lay->width < 40 ? 40 : lay->width;
-	(void)t;
 	for (size_t i = 0; i < f->n; i++) {
 		const struct row *r = f->v[i].row;
 		render_row(lay, r, f->v[i].depth, 0, &b);
@@ -373,7 +382,7 @@ void render_table_flat(const struct table *t, int max_width, const struct flat *
 	struct table_layout lay;
 	render_layout(t, max_width, &lay);
 	render_table_head(t, &lay, out);
-	render_rows(t, &lay, f, true, out);
+	render_rows(&lay, f, true, out);
 	if (t->note) {
 		struct sbuf b = { 0 };
 		sbuf_addf(&b, "注：%s", t->note);

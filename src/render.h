@@ -74,18 +74,10 @@ void render_layout_fit(const struct table *t, int max_width, struct table_layout
 /* The column-title heading line alone, for the columns lay shows. */
 void render_head_titles(const struct table *t, const struct table_layout *lay,
 			struct sbuf *out);
-
-/* The title, meta and column-heading lines of a table. */
-void render_table_head(const struct table *t, const struct table_layout *lay,
-		       struct lines *out);
 /* One row as it stands in the table: code, indented name (with an open /
  * closed marker when it has children and marker is set), cells. */
 void render_row(const struct table_layout *lay, const struct row *r, int depth,
 		int marker, struct sbuf *out);
-/* The rows of f under a table head, with each row's content/goals/note as
- * indented paragraphs when with_text. */
-void render_rows(const struct table *t, const struct table_layout *lay,
-		 const struct flat *f, bool with_text, struct lines *out);
 
 /* A table as --print shows it, but with only the rows of f (a snapshot of
  * the rows as expanded in the browser). */
@@ -100,6 +92,10 @@ void render_section_text(const struct section *s, int width, struct lines *out);
 void render_section(const struct section *s, int width, struct lines *out);
 /* The whole document in its order: narrative, then every table. */
 void render_document(const struct document *doc, int max_width, struct lines *out);
+
+/* Append a column's heading with its spanning headings, outermost first,
+ * joined by sep: "财政拨款/小计". */
+void render_column_heading(const struct column *c, const char *sep, struct sbuf *out);
 
 /* The document header: department, year, unit. */
 void render_doc_meta(const struct document *doc, struct sbuf *out);

@@ -76,8 +76,9 @@ void render_compare_head_titles(const struct table *t, const struct compare_layo
 	sbuf_trim_end(out);
 }
 
-void render_compare_head(const struct comparison *c, const struct table *t,
-			 const struct compare_layout *lay, struct lines *out)
+/* The head lines of a compared table. */
+static void render_compare_head(const struct comparison *c, const struct table *t,
+				const struct compare_layout *lay, struct lines *out)
 {
 	struct sbuf b = { 0 };
 	sbuf_addf(&b, "表%d  %s  （与上年对比：%s）", t->number, t->title,
@@ -126,9 +127,11 @@ void render_compare_dropped(const struct comparison *c, const struct table *t,
 	compose(lay, p->code, p->name, v, out);
 }
 
-void render_compare_rows(const struct comparison *c, const struct table *t,
-			 const struct compare_layout *lay, const struct flat *f,
-			 struct lines *out)
+/* The rows of f compared, then the prior rows that match nothing (取消),
+ * then the summary line. */
+static void render_compare_rows(const struct comparison *c, const struct table *t,
+				const struct compare_layout *lay, const struct flat *f,
+				struct lines *out)
 {
 	struct sbuf b = { 0 };
 	for (size_t i = 0; i < f->n; i++) {

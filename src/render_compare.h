@@ -23,9 +23,6 @@ void render_compare_layout_free(struct compare_layout *lay);
 /* The column-heading line alone: code, name, 本年, 上年, 增减, 增减率, 说明. */
 void render_compare_head_titles(const struct table *t, const struct compare_layout *lay,
 				struct sbuf *out);
-/* The head lines of a compared table. */
-void render_compare_head(const struct comparison *c, const struct table *t,
-			 const struct compare_layout *lay, struct lines *out);
 /* One row compared; marker as in render_row. */
 void render_compare_row(const struct comparison *c, const struct compare_layout *lay,
 			const struct row *r, int depth, int marker, struct sbuf *out);
@@ -33,11 +30,6 @@ void render_compare_row(const struct comparison *c, const struct compare_layout 
 void render_compare_dropped(const struct comparison *c, const struct table *t,
 			    const struct compare_layout *lay, const struct row *p,
 			    struct sbuf *out);
-/* The rows of f compared, then the prior rows that match nothing (取消),
- * then the summary line. */
-void render_compare_rows(const struct comparison *c, const struct table *t,
-			 const struct compare_layout *lay, const struct flat *f,
-			 struct lines *out);
 /* A table compared, head and summary included, with only the rows of f
  * (a snapshot of the rows as the browser shows them). */
 void render_compare_table_flat(const struct comparison *c, const struct table *t,

@@ -95,25 +95,42 @@ static char *message(const char *fmt, const char *a, const char *b)
 	return sbuf_take(&m);
 }
 
-/* Write every line; false on a write error (errno says which). */
-static bool write_all(int fd, const struct lines *ls)
+/* Write n bytes, again after a signal or a short write; false on a write
+ * error (errno says which). */
+static bool write_fully(int fd, const char *p, size_t n)
 {
-	for (size_t i = 0; i < ls->n; i++) {
-		const char *p = ls->v[i].text;
-		size_t left = strlen(p);
-		while (left) {
-			ssize_t w = write(fd, p, left);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w < 0)
-				return false;
-			p += w;
-			left -= (size_t)w;
-		}
-		if (write(fd, "\n", 1) != 1)
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
 			return false;
+		}
+		p += w;
+		n -= (size_t)w;
 	}
 	return true;
+}
+
+/* Write every line, each with its newline; false on a write error. */
+static bool write_lines(int fd, const struct lines *ls)
+{
+	struct sbuf b = { 0 };
+	bool ok;
+	int saved;
+
+	sbuf_add(&b, "");
+	for (size_t i = 0; i < ls->n; i++) {
+		sbuf_add(&b, ls->v[i].text);
+		sbuf_add(&b, "\n");
+	}
+	ok = write_fully(fd, b.s, b.len);
+	saved = errno;		/* for the caller, whatever free does */
+	sbuf_free(&b);
+	errno = saved;
+	return ok;
 }
 
 char *snapshot_save(const struct snapshot *s, const char *dir, char **error)
@@ -142,7 +159,7 @@ char *snapshot_save(const struct snapshot *s, const char *dir, char **error)
 		return NULL;
 	}
 	snapshot_render(s, &ls);
-	bool ok = write_all(fd, &ls);
+	bool ok = write_lines(fd, &ls);
 	int saved = errno;
 	if (close(fd) != 0 && ok) {
 		ok = false;

@@ -1,7 +1,8 @@
 /* snapshot.h: the browser's view saved to a text file.  The body comes
  * from the same renderer as --print, so a fully expanded table saves
  * exactly the lines `budget --print=N` prints (compared: those of
- * `budget --print=N --compare`); a header says what, whose and when.  A file is always new: an existing one is never overwritten. */
+ * `budget --print=N --compare`); a header says what, whose and when.  A
+ * file is always new: an existing one is never overwritten. */
 #ifndef BUDGET_SNAPSHOT_H
 #define BUDGET_SNAPSHOT_H
 

@@ -16,15 +16,12 @@
 
 #include "util.h"
 
-#define REPLACEMENT "\xEF\xBF\xBD"	/* U+FFFD */
 
 /* ---- characters ---- */
 
-/* Decode the character at s (not at its NUL) into *wc.  Returns its length
- * in bytes, or 0 when the byte at s does not start a valid character.  The
- * last tests are needed because glibc accepts code points above U+10FFFF
- * and other C libraries may accept surrogates. */
-static size_t decode(const char *s, wchar_t *wc)
+/* The last tests are needed because glibc accepts code points above
+ * U+10FFFF and other C libraries may accept surrogates. */
+size_t text_decode(const char *s, wchar_t *wc)
 {
 	mbstate_t state;
 	size_t n;
@@ -38,7 +35,7 @@ static size_t decode(const char *s, wchar_t *wc)
 	return n;
 }
 
-static bool is_control(wchar_t wc, bool keep_newlines)
+bool text_is_control(wchar_t wc, bool keep_newlines)
 {
 	if (wc == L'\n')
 		return !keep_newlines;
@@ -50,9 +47,9 @@ static bool is_control(wchar_t wc, bool keep_newlines)
  * alone. */
 static size_t shown(const char *s, bool keep_newlines, wchar_t *wc, bool *bad)
 {
-	size_t n = decode(s, wc);
+	size_t n = text_decode(s, wc);
 
-	*bad = n == 0 || is_control(*wc, keep_newlines);
+	*bad = n == 0 || text_is_control(*wc, keep_newlines);
 	return n ? n : 1;
 }
 
@@ -90,7 +87,7 @@ char *text_sanitize(const char *s, bool keep_newlines)
 	for (; *s; s += n) {
 		n = shown(s, keep_newlines, &wc, &bad);
 		if (bad)
-			sbuf_add(&b, REPLACEMENT);
+			sbuf_add(&b, TEXT_REPLACEMENT);
 		else
 			sbuf_addn(&b, s, n);
 	}
@@ -175,7 +172,6 @@ static void emit_line(char *s, size_t n,
 	s[n] = saved;
 }
 
-/* Wrap the n bytes at s, which hold no '\n'. */
 /* Line-breaking rules of Chinese typesetting (禁则): closing punctuation
  * never starts a line and opening brackets never end one. */
 static bool starts_with_any(const char *p, const char *const *set)
@@ -196,6 +192,7 @@ static bool may_break_between(const char *before, const char *after)
 	return !starts_with_any(after, closing) && !starts_with_any(before, opening);
 }
 
+/* Wrap the n bytes at s, which hold no '\n'. */
 static void wrap_paragraph(char *s, size_t n, int cols,
 			   void (*emit)(const char *line, void *ctx), void *ctx)
 {
@@ -275,8 +272,8 @@ static bool starts_with(const char *hay, const char *needle)
 	while (*needle) {
 		if (!*hay)
 			return false;
-		hn = decode(hay, &h);
-		nn = decode(needle, &n);
+		hn = text_decode(hay, &h);
+		nn = text_decode(needle, &n);
 		if (hn == 0 || nn == 0) {
 			if (*hay != *needle)
 				return false;
@@ -300,7 +297,7 @@ bool text_contains(const char *hay, const char *needle)
 			return true;
 		if (!*hay)
 			return false;
-		n = decode(hay, &wc);
+		n = text_decode(hay, &wc);
 		n = n ? n : 1;
 	}
 }

@@ -33,6 +33,19 @@ char *sbuf_take(struct sbuf *b);
 /* Free the buffer's storage. */
 void sbuf_free(struct sbuf *b);
 
+/* Decode the character at s (not at its NUL) into *wc.  Returns its length
+ * in bytes, or 0 when the byte at s does not start a valid character (the
+ * caller then takes that one byte as U+FFFD). */
+#include <wchar.h>
+size_t text_decode(const char *s, wchar_t *wc);
+
+/* True for what is never shown as itself: C0 and C1 controls and DEL, and
+ * '\n' unless keep_newlines. */
+bool text_is_control(wchar_t wc, bool keep_newlines);
+
+/* The UTF-8 of U+FFFD, shown in place of what cannot be shown. */
+#define TEXT_REPLACEMENT "\xEF\xBF\xBD"
+
 /* Display width of a UTF-8 string: wide (CJK) characters count 2, combining
  * characters 0, invalid bytes and control characters 1 (they are shown as
  * U+FFFD).  Needs an LC_CTYPE UTF-8 locale (text_init). */

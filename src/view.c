@@ -11,6 +11,7 @@
 #include "detail.h"
 #include "carry.h"
 #include "item.h"
+#include "lang.h"
 #include "loader.h"
 #include "search.h"
 #include "snapshot.h"
@@ -19,7 +20,6 @@
 #define MAX_HISTORY 200
 #define WHEEL_STEP 3
 #define TO_END (LONG_MAX / 4)
-#define TR(v, en, cn) ((v)->opt.zh ? (cn) : (en))
 
 /* Point each table's sort at the comparison, or at none, and re-sort the
  * tables whose order depends on it. */
@@ -40,18 +40,21 @@ static void choose_columns(struct view *v)
 {
 	for (size_t i = 0; v->opt.column && i < v->nitems; i++) {
 		struct item *it = &v->items[i];
-		int col = it->table ? compare_column(it->table, v->opt.column) : -1;
+		int col = it->table ? model_amount_column(it->table, v->opt.column) : -1;
 		if (col >= 0)
 			it->sort.col = (size_t)col;
 	}
 }
 
+/* One item per part and per table.  A document with neither still gets
+ * one, empty (no table, no part, no lines), for view_item to return;
+ * nitems is 0 then. */
 static void items_build(struct view *v)
 {
 	size_t n = v->doc->ntables;
 	for (const struct section *s = v->doc->parts; s; s = s->next)
 		n++;
-	v->items = xcalloc(n, sizeof *v->items);
+	v->items = xcalloc(n ? n : 1, sizeof *v->items);
 	v->nitems = 0;
 	for (const struct section *s = v->doc->parts; s; s = s->next)
 		item_init_part(&v->items[v->nitems++], s);
@@ -126,10 +129,10 @@ enum check_status view_row_status(const struct view *v, const struct row *r)
 static void remember_file(struct view *v)
 {
 	struct stat st;
-	v->mtime = 0;
+	v->mtime = (struct timespec){ 0, 0 };
 	v->size = -1;
-	if (strcmp(v->doc->path, "-") != 0 && stat(v->doc->path, &st) == 0) {
-		v->mtime = st.st_mtime;
+	if (strcmp(v->doc->file, "-") != 0 && stat(v->doc->file, &st) == 0) {
+		v->mtime = st.st_mtim;
 		v->size = st.st_size;
 	}
 }
@@ -361,7 +364,7 @@ static size_t item_of_section(const struct view *v, const struct section *s)
 static void go_back(struct view *v)
 {
 	if (!v->nhistory) {
-		view_message(v, "%s", TR(v, "no earlier place", "没有更早的位置"));
+		view_message(v, "%s", TR(v->opt.zh, "no earlier place", "没有更早的位置"));
 		return;
 	}
 	struct place p = v->history[--v->nhistory];
@@ -418,7 +421,7 @@ static void collapse(struct view *v)
 static void level_more(struct view *v)
 {
 	if (!item_level_more(view_item(v)))
-		view_message(v, "%s", TR(v, "everything is open", "已全部展开"));
+		view_message(v, "%s", TR(v->opt.zh, "everything is open", "已全部展开"));
 }
 
 /* ---- movement ------------------------------------------------------------------------ */
@@ -494,7 +497,7 @@ static void digit_in_nav(struct view *v, int d, int before)
 		t = model_find_table(v->doc, n);
 	}
 	if (!t) {
-		view_message(v, TR(v, "no table %d", "没有表%d"), n);
+		view_message(v, TR(v->opt.zh, "no table %d", "没有表%d"), n);
 		return;
 	}
 	select_item(v, item_of_table(v, t));
@@ -524,7 +527,8 @@ static void jump(struct view *v, const char *text)
 		go_place(v, (struct place){ item_of_section(v, s), s }, true);
 		v->focus = PANE_MAIN;
 	} else {
-		view_message(v, TR(v, "no row with code %s", "没有编码为 %s 的行"), text);
+		view_message(v, TR(v->opt.zh, "no row with code %s", "没有编码为 %s 的行"),
+			     text);
 	}
 	relayout(v);
 }
@@ -562,7 +566,7 @@ static void show_match(struct view *v)
 	if (v->focus == PANE_NAV)
 		v->focus = PANE_MAIN;
 	relayout(v);
-	view_message(v, TR(v, "match %zu of %zu", "第 %zu 个匹配，共 %zu 个"),
+	view_message(v, TR(v->opt.zh, "match %zu of %zu", "第 %zu 个匹配，共 %zu 个"),
 		     v->match + 1, v->nmatches);
 }
 
@@ -574,7 +578,7 @@ static void search(struct view *v, const char *text)
 	v->query = xstrdup(text);
 	find_matches(v);
 	if (!v->nmatches) {
-		view_message(v, TR(v, "no match for %s", "没有找到 %s"), text);
+		view_message(v, TR(v->opt.zh, "no match for %s", "没有找到 %s"), text);
 		return;
 	}
 	/* The first match at or after the cursor, as vi searches. */
@@ -596,12 +600,12 @@ static void search(struct view *v, const char *text)
 static void step_match(struct view *v, int step)
 {
 	if (!v->query) {
-		view_message(v, "%s", TR(v, "no search yet: press / to search",
+		view_message(v, "%s", TR(v->opt.zh, "no search yet: press / to search",
 					 "尚未搜索：按 / 搜索"));
 		return;
 	}
 	if (!v->nmatches) {
-		view_message(v, TR(v, "no match for %s", "没有找到 %s"), v->query);
+		view_message(v, TR(v->opt.zh, "no match for %s", "没有找到 %s"), v->query);
 		return;
 	}
 	v->match = (v->match + v->nmatches + (size_t)(step > 0 ? 1 : v->nmatches - 1))
@@ -636,6 +640,10 @@ static void snapshot(struct view *v, bool full)
 	const char *dir = v->opt.snapshot_dir;
 	char *error, *path;
 
+	if (!v->nitems) {
+		view_message(v, "%s", view_empty_text(v));
+		return;
+	}
 	if (!dir)
 		dir = getenv("BUDGET_SNAPSHOT_DIR");
 	if (!dir || !*dir)
@@ -650,7 +658,7 @@ static void snapshot(struct view *v, bool full)
 	}
 	path = snapshot_save(&s, dir, &error);
 	if (path)
-		view_message(v, TR(v, "wrote %s", "已写入 %s"), path);
+		view_message(v, TR(v->opt.zh, "wrote %s", "已写入 %s"), path);
 	else
 		view_message(v, "%s", error);
 	free(path);
@@ -666,22 +674,28 @@ static void reload(struct view *v)
 	struct loader_error err;
 	struct carry saved;
 
-	if (strcmp(v->doc->path, "-") == 0) {
-		view_message(v, "%s", TR(v, "standard input cannot be reloaded",
+	if (strcmp(v->doc->file, "-") == 0) {
+		view_message(v, "%s", TR(v->opt.zh, "standard input cannot be reloaded",
 					 "标准输入无法重新载入"));
 		return;
 	}
-	if (stat(v->doc->path, &st) != 0) {
-		view_message(v, TR(v, "cannot reload %s", "无法重新载入 %s"), v->doc->path);
+	if (stat(v->doc->file, &st) != 0) {
+		view_message(v, TR(v->opt.zh, "cannot reload %s", "无法重新载入 %s"),
+			     v->doc->path);
 		return;
 	}
-	if (st.st_mtime == v->mtime && st.st_size == v->size) {
-		view_message(v, "%s", TR(v, "the file has not changed", "文件未改变"));
+	/* To the nanosecond: a file rewritten within the second it was
+	 * loaded in has changed too. */
+	if (st.st_mtim.tv_sec == v->mtime.tv_sec &&
+	    st.st_mtim.tv_nsec == v->mtime.tv_nsec && st.st_size == v->size) {
+		view_message(v, "%s", TR(v->opt.zh, "the file has not changed",
+					 "文件未改变"));
 		return;
 	}
-	struct document *doc = loader_load(v->doc->path, &err);
+	struct document *doc = loader_load(v->doc->file, &err);
 	if (!doc) {
-		view_message(v, TR(v, "not reloaded: %s:%d:%d: %s", "未重新载入：%s:%d:%d: %s"),
+		view_message(v, TR(v->opt.zh, "not reloaded: %s:%d:%d: %s",
+				   "未重新载入：%s:%d:%d: %s"),
 			     err.file, err.line, err.col, err.message);
 		return;
 	}
@@ -708,7 +722,7 @@ static void reload(struct view *v)
 	}
 	fit_main(v);
 	fit_nav(v);
-	view_message(v, "%s", TR(v, "reloaded", "已重新载入"));
+	view_message(v, "%s", TR(v->opt.zh, "reloaded", "已重新载入"));
 }
 
 /* ---- comparison and sort -------------------------------------------------------------------- */
@@ -718,12 +732,13 @@ static void toggle_compare(struct view *v)
 	v->comparing = !v->comparing;
 	sorts_follow_comparison(v);
 	if (!v->comparing)
-		view_message(v, "%s", TR(v, "comparison off", "已取消对比"));
+		view_message(v, "%s", TR(v->opt.zh, "comparison off", "已取消对比"));
 	else if (v->old)
-		view_message(v, TR(v, "compared with %s (%d)", "与 %s（%d）对比"),
+		view_message(v, TR(v->opt.zh, "compared with %s (%d)", "与 %s（%d）对比"),
 			     v->old->path, v->old->year);
 	else
-		view_message(v, "%s", TR(v, "compared with the prior-year figures stated",
+		view_message(v, "%s", TR(v->opt.zh,
+					 "compared with the prior-year figures stated",
 					 "与本文件所述上年数对比"));
 }
 
@@ -733,7 +748,8 @@ static void next_column(struct view *v)
 	struct item *it = view_item(v);
 	const struct table *t = it->table;
 	if (!t || model_first_amount(t) < 0) {
-		view_message(v, "%s", TR(v, "no amount column here", "此处没有金额列"));
+		view_message(v, "%s", TR(v->opt.zh, "no amount column here",
+					 "此处没有金额列"));
 		return;
 	}
 	size_t c = it->sort.col;
@@ -743,7 +759,7 @@ static void next_column(struct view *v)
 	it->sort.col = c;
 	if (it->sort.mode >= SORT_AMOUNT)
 		item_refresh(it);
-	view_message(v, TR(v, "column: %s", "金额列：%s"), t->columns[c].title);
+	view_message(v, TR(v->opt.zh, "column: %s", "金额列：%s"), t->columns[c].title);
 }
 
 /* s: document order, name, amount, change, rate, and round again. */
@@ -751,7 +767,8 @@ static void next_sort(struct view *v)
 {
 	struct item *it = view_item(v);
 	if (!it->table) {
-		view_message(v, "%s", TR(v, "only tables are sorted", "只有表格可以排序"));
+		view_message(v, "%s", TR(v->opt.zh, "only tables are sorted",
+					 "只有表格可以排序"));
 		return;
 	}
 	it->sort.mode = (enum sort_mode)((it->sort.mode + 1) % SORT_COUNT);
@@ -769,16 +786,17 @@ void view_status(const struct view *v, struct sbuf *out)
 	enum sort_mode mode = it->table ? it->sort.mode : SORT_NONE;
 	/* The sort first: it is short, and the line may be cropped. */
 	if (mode != SORT_NONE)
-		sbuf_addf(out, TR(v, "sort: %s", "排序：%s"), rowsort_name(mode, v->opt.zh));
+		sbuf_addf(out, TR(v->opt.zh, "sort: %s", "排序：%s"),
+			  rowsort_name(mode, v->opt.zh));
 	if (!c && mode >= SORT_CHANGE)
-		sbuf_addf(out, TR(v, " (not comparing: by amount of %s)",
+		sbuf_addf(out, TR(v->opt.zh, " (not comparing: by amount of %s)",
 				  "（未对比：按%s金额）"), col);
 	else if (!c && mode == SORT_AMOUNT)
-		sbuf_addf(out, TR(v, " of %s", "（%s）"), col);
+		sbuf_addf(out, TR(v->opt.zh, " of %s", "（%s）"), col);
 	if (!c)
 		return;
-	sbuf_addf(out, TR(v, "%scompare %s: ", "%s对比 %s："), mode != SORT_NONE ? "  " : "",
-		  col);
+	sbuf_addf(out, TR(v->opt.zh, "%scompare %s: ", "%s对比 %s："),
+		  mode != SORT_NONE ? "  " : "", col);
 	compare_summary(c, &compare_table(c, it->table)->counts, out);
 }
 
@@ -913,10 +931,12 @@ static void input_pop(struct sbuf *b)
 		b->s[b->len] = '\0';
 }
 
+/* A key that is a character the prompt can hold: a code point, not a
+ * surrogate, not a control. */
 static bool printable(int key)
 {
-	return key >= 0x20 && key < 0x110000 && key != 0x7F &&
-	       !(key >= 0x80 && key < 0xA0) && !(key >= 0xD800 && key < 0xE000);
+	return key >= 0 && key < 0x110000 && !(key >= 0xD800 && key < 0xE000) &&
+	       !text_is_control((wchar_t)key, false);
 }
 
 static int prompt_key(struct view *v, int key)
@@ -981,19 +1001,13 @@ int view_key(struct view *v, int key)
 int view_type(struct view *v, const char *utf8)
 {
 	int flags = 0;
-	const unsigned char *s = (const unsigned char *)utf8;
+	const char *s = utf8;
 	while (*s) {
-		int cp = *s, n = 1;
-		if (*s >= 0xF0)
-			cp = *s & 0x07, n = 4;
-		else if (*s >= 0xE0)
-			cp = *s & 0x0F, n = 3;
-		else if (*s >= 0xC0)
-			cp = *s & 0x1F, n = 2;
-		for (int i = 1; i < n && s[i]; i++)
-			cp = cp << 6 | (s[i] & 0x3F);
-		for (int i = 0; i < n && *s; i++)
-			s++;
+		/* An invalid byte is typed as U+FFFD. */
+		wchar_t wc;
+		size_t n = text_decode(s, &wc);
+		int cp = n ? (int)wc : 0xFFFD;
+		s += n ? n : 1;
 		flags |= view_key(v, cp == '\n' ? K_ENTER : cp);
 		if (flags & VIEW_QUIT)
 			break;
@@ -1060,6 +1074,12 @@ int view_mouse(struct view *v, enum mouse_kind kind, int x, int y)
 
 /* ---- navigator labels ------------------------------------------------------------------------------ */
 
+const char *view_empty_text(const struct view *v)
+{
+	return TR(v->opt.zh, "this document has no tables or narrative",
+		  "本文件没有表格，也没有正文");
+}
+
 void view_item_label(const struct view *v, size_t i, struct sbuf *label,
 		     struct sbuf *total)
 {
@@ -1067,13 +1087,17 @@ void view_item_label(const struct view *v, size_t i, struct sbuf *label,
 	char buf[AMOUNT_BUFSZ];
 	amount_t a;
 
+	if (!it->table && !it->part) {
+		sbuf_add(label, v->doc->title);
+		return;
+	}
 	if (it->part) {
 		sbuf_add(label, it->part->title);
 		return;
 	}
 	sbuf_addf(label, "表%d %s", it->table->number, it->table->title);
 	if (it->table->incomplete)
-		sbuf_add(total, TR(v, "incomplete", "不完整"));
+		sbuf_add(total, TR(v->opt.zh, "incomplete", "不完整"));
 	else if (detail_table_total(it->table, &a))
 		sbuf_add(total, amount_format(a, buf, sizeof buf));
 }

@@ -51,7 +51,7 @@ struct view {
 	struct comparison cmp;		/* doc against old, rebuilt on reload */
 	bool comparing;			/* tables are shown against the prior year */
 	struct check_report checks;	/* every check of doc, for row status */
-	struct item *items;
+	struct item *items;		/* at least one (see view_item) */
 	size_t nitems, cur;		/* the item shown in the main pane */
 	size_t nav_top;
 	enum pane_id focus;
@@ -69,7 +69,7 @@ struct view {
 	char *message;			/* for the status line, or NULL */
 	int digits;			/* table number typed in the navigator */
 	struct view_options opt;
-	time_t mtime;			/* the file as loaded, to see changes */
+	struct timespec mtime;		/* the file as loaded, to see changes */
 	off_t size;
 };
 
@@ -91,7 +91,8 @@ int view_do(struct view *v, enum action a, int key);
 /* Handle a mouse event at (x, y). */
 int view_mouse(struct view *v, enum mouse_kind kind, int x, int y);
 
-/* The current item, and its selected line (NULL when it has none). */
+/* The current item (an empty one, with no table or part, when nitems is
+ * 0), and its selected line (NULL when it has none). */
 struct item *view_item(const struct view *v);
 const struct vnode *view_selected(const struct view *v);
 
@@ -113,9 +114,13 @@ int view_main_rows(const struct view *v);
 void view_detail_lines(const struct view *v, int width, struct lines *out);
 
 /* The navigator label of item i ("表6 …") and its total ("3676.98",
- * "不完整", or ""). */
+ * "不完整", or ""); for the empty item of a document with no items
+ * (nitems 0, i 0), the document's title. */
 void view_item_label(const struct view *v, size_t i, struct sbuf *label,
 		     struct sbuf *total);
+
+/* What the main pane says when the document has no items. */
+const char *view_empty_text(const struct view *v);
 
 /* Set the status-line message (printf style). */
 void view_message(struct view *v, const char *fmt, ...)

@@ -66,8 +66,9 @@ absent() { if gone "$1"; then ok; else bad "unexpected \"$1\""; fi; }
 keys() { T send-keys -t e2e "$@"; }
 type_text() { T send-keys -t e2e -l "$1"; }
 
-# start W H [OPTIONS]: budget in a fresh session; the shell around it
-# reports how it exited, and the pid of budget itself goes to $tmp/pid.
+# start W H [OPTIONS [FILE]]: budget on FILE (data/budget.yaml) in a fresh
+# session; the shell around it reports how it exited, and the pid of
+# budget itself goes to $tmp/pid.
 start() {
 	size="$1x$2"
 	T kill-server >/dev/null 2>&1
@@ -75,7 +76,7 @@ start() {
 	rm -f "$tmp/pid"
 	T new-session -d -s e2e -x "$1" -y "$2" \
 		"cd '$PWD' && env TERM=screen-256color BUDGET_SNAPSHOT_DIR='$tmp/snaps' \
-		 sh -c 'echo \$\$ >$tmp/pid; exec $run ${3:-} data/budget.yaml'; echo EXIT=\$?; sleep 600"
+		 sh -c 'echo \$\$ >$tmp/pid; exec $run ${3:-} ${4:-data/budget.yaml}'; echo EXIT=\$?; sleep 600"
 	T set-option -t e2e -w window-size manual >/dev/null 2>&1
 }
 
@@ -297,11 +298,63 @@ absent "terminal too small"
 keys q
 ended 0
 
-# ---- a signal ---------------------------------------------------------------------
+# ---- a document with no tables and no narrative -------------------------------------
+printf 'schema: 1\ndocument: {department: 测试局, year: 2020, unit: 万元, title: 空文件}\ntables: []\n' \
+	>"$tmp/empty.yaml"
+start 80 24 "" "$tmp/empty.yaml"
+expect "this document has no tables or narrative"
+expect "0/0"
+keys j l '*' p
+expect "this document has no tables or narrative"
+keys q
+ended 0
+
+# ---- signals ------------------------------------------------------------------------
 start 80 24
 expect "Contents"
 kill -TERM "$(cat "$tmp/pid")"
 ended 143
+start 80 24
+expect "Contents"
+kill -QUIT "$(cat "$tmp/pid")"
+ended 131
+
+# ---- the terminal goes away without a hangup -------------------------------------------
+# budget on a pty that is not its controlling terminal: closing the other
+# side sends it no SIGHUP, and its reads fail.  It must leave (status 1,
+# one line on stderr) instead of reading again for ever.
+size=pty
+T kill-server >/dev/null 2>&1
+if python3 - "$run" <<'PY'
+import os, pty, select, struct, subprocess, sys, time, fcntl, termios
+master, slave = pty.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+env = dict(os.environ, TERM="screen-256color")
+p = subprocess.Popen(sys.argv[1].split() + ["data/budget.yaml"], stdin=slave,
+                     stdout=slave, stderr=subprocess.PIPE, env=env)
+os.close(slave)
+seen, end = b"", time.time() + 10
+while b"Contents" not in seen and time.time() < end:
+    if select.select([master], [], [], 0.1)[0]:
+        try:
+            seen += os.read(master, 65536)
+        except OSError:
+            break
+os.close(master)
+try:
+    status = p.wait(timeout=10)
+except subprocess.TimeoutExpired:
+    p.kill()
+    p.wait()
+    print("    | still running 10 s after its terminal went away")
+    sys.exit(1)
+err = p.stderr.read().decode("utf-8", "replace")
+if b"Contents" in seen and status == 1 and "budget: cannot read the terminal" in err:
+    sys.exit(0)
+print("    | screen seen: %s, exit %d, stderr: %r" % (b"Contents" in seen, status, err))
+sys.exit(1)
+PY
+then ok; else bad "a terminal gone without SIGHUP"; fi
 
 if [ "${BUDGET_E2E_VALGRIND:-0}" = 1 ]; then
 	if cat "$tmp"/valgrind.* 2>/dev/null | grep -q .; then

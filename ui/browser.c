@@ -5,6 +5,7 @@
 
 #include "browser.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -86,6 +87,9 @@ static attr_t cell_attr(const struct grid_cell *c)
 
 /* ---- terminal ----------------------------------------------------------------- */
 
+/* Reads interrupted in a row before the terminal counts as lost. */
+#define MAX_READ_ERRORS 100
+
 static SCREEN *screen;
 static FILE *tty_in;
 static volatile sig_atomic_t caught;
@@ -119,6 +123,7 @@ static void catch_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
 }
 
 static bool start_curses(const struct browser_options *opt)
@@ -249,7 +254,7 @@ int browser_run(struct document *doc, struct document *old,
 {
 	struct view_options vo = { 0 };
 	struct grid g = { 0 };
-	int status = 0;
+	int status = 0, errors = 0, lost = -1;
 
 	setlocale(LC_ALL, "");
 	vo.no_utf8 = !text_init();
@@ -270,13 +275,23 @@ int browser_run(struct document *doc, struct document *old,
 		draw_view(v, &g);
 		blit(&g);
 		wint_t ch;
+		errno = 0;
 		int kind = get_wch(&ch);
 		if (caught) {
 			status = 128 + caught;
 			break;
 		}
-		if (kind == ERR)
+		/* A signal we do not stop for interrupts the read: read again.
+		 * Anything else (end of file, a read error: the terminal went
+		 * away without a SIGHUP), or errors without end, ends it. */
+		if (kind == ERR && errno == EINTR && ++errors < MAX_READ_ERRORS)
 			continue;
+		if (kind == ERR) {
+			lost = errno;
+			status = 1;
+			break;
+		}
+		errors = 0;
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
 			view_resize(v, COLS, LINES);
 			continue;
@@ -293,6 +308,9 @@ int browser_run(struct document *doc, struct document *old,
 	}
 	restore_terminal();
 	util_fail_hook = NULL;
+	if (lost >= 0)
+		fprintf(stderr, "budget: cannot read the terminal: %s\n",
+			lost ? strerror(lost) : "end of file");
 	grid_free(&g);
 	view_free(v);
 	return status;

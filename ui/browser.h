@@ -17,8 +17,9 @@ struct browser_options {
 
 /* Browse doc until the user quits, comparing it (c) with old, or with the
  * prior-year figures doc states when old is NULL; both are taken over and
- * freed.  Returns the exit status: 0, 1 when the terminal cannot be used,
- * 128+N after signal N. */
+ * freed.  Returns the exit status: 0, 1 when the terminal cannot be used
+ * (or can no longer be read), 128+N after signal N (SIGINT, SIGTERM,
+ * SIGHUP, SIGQUIT); the terminal is restored in every case. */
 int browser_run(struct document *doc, struct document *old,
 		const struct browser_options *opt);
 

@@ -1,5 +1,6 @@
 /* main.c: command line.  Parses options and hands over to the printer, the
  * checker or the browser. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -73,9 +74,11 @@ static const char usage_text[] =
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
-"Exit status: 0 on success, 1 when --check finds a failure that is not\n"
-"marked as a known fault of the source, 2 when a file cannot be loaded or\n"
-"an option is wrong (with several FILEs, --check exits with the worst).\n"
+"Exit status: 0 on success; 1 when --check finds a failure that is not\n"
+"marked as a known fault of the source (with several FILEs, --check exits\n"
+"with the worst), or when the terminal cannot be used; 2 when a file cannot\n"
+"be loaded, an option is wrong or standard output cannot be written; 3 when\n"
+"memory runs out; 128+N when the browser ends on signal N.\n"
 "\n"
 "Errors are reported as FILE:LINE:COL: message.\n";
 
@@ -111,6 +114,19 @@ static int run_check(int nfiles, char **files)
 		model_free(doc);
 	}
 	return worst;
+}
+
+/* status, once standard output is written in full; else 2 after a
+ * one-line message. */
+static int flushed(int status)
+{
+	int error = fflush(stdout) != 0 ? errno : 0;
+
+	if (!error && !ferror(stdout))
+		return status;
+	fprintf(stderr, "budget: cannot write standard output: %s\n",
+		strerror(error ? error : EIO));
+	return 2;
 }
 
 static int parse_width(const char *arg)
@@ -150,7 +166,8 @@ int main(int argc, char **argv)
 	struct browser_options browse = { COLOR_AUTO, true, false, NULL };
 	int c;
 
-	text_init();
+	if (!text_init())
+		fputs("budget: no UTF-8 locale; Chinese text cannot be shown\n", stderr);
 	while ((c = getopt_long(argc, argv, "p:w:c::hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': view = optarg; break;
@@ -172,8 +189,8 @@ int main(int argc, char **argv)
 			}
 			break;
 		case OPT_NO_MOUSE: browse.mouse = false; break;
-		case 'h': fputs(usage_text, stdout); return 0;
-		case 'V': printf("budget %s\n", BUDGET_VERSION); return 0;
+		case 'h': fputs(usage_text, stdout); return flushed(0);
+		case 'V': printf("budget %s\n", BUDGET_VERSION); return flushed(0);
 		default:
 			fputs("Try 'budget --help' for more information.\n", stderr);
 			return 2;
@@ -184,7 +201,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (check)
-		return run_check(argc - optind, argv + optind);
+		return flushed(run_check(argc - optind, argv + optind));
 	if (formatted && !view) {
 		fprintf(stderr, "budget: --format needs --print=VIEW (a table number or "
 			"'all')\n");
@@ -225,5 +242,5 @@ int main(int argc, char **argv)
 		compare_free(&cmp);
 	model_free(old);
 	model_free(doc);
-	return status;
+	return flushed(status);
 }

@@ -92,10 +92,6 @@ static void test_levels_and_path(void **state)
 	assert_string_equal(classify_level_name("2010301"), "项");
 	assert_null(classify_level_name("161001"));
 	assert_null(classify_level_name(NULL));
-	assert_true(classify_is_ancestor("201", "20103"));
-	assert_false(classify_is_ancestor("201", "201"));
-	assert_false(classify_is_ancestor("202", "20103"));
-	assert_false(classify_is_ancestor("", "20103"));
 
 	static const char *const codes[] = { "201", "20103", "2010301" };
 	struct document *doc = with_codes(codes, 3);

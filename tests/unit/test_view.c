@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -432,6 +433,10 @@ static void test_prompt(void **state)
 	view_key(v, 0x9b);
 	assert_int_equal(text_is_clean(v->input.s, false), true);
 	view_key(v, K_ESC);
+	/* An invalid byte typed is U+FFFD; the characters around it stay. */
+	view_type(v, "/a\xff信");
+	assert_string_equal(v->input.s, "a" TEXT_REPLACEMENT "信");
+	view_key(v, K_ESC);
 	view_free(v);
 }
 
@@ -503,6 +508,12 @@ static void test_bar(void **state)
 	b.len = 0;
 	draw_bar(true, -100, 5, &b);
 	assert_string_equal(b.s, "[     ]");
+	b.len = 0;
+	draw_bar(true, INT64_MAX, 10, &b);	/* rate * inner would overflow */
+	assert_string_equal(b.s, "[##########]");
+	b.len = 0;
+	draw_bar(true, INT64_MIN, 10, &b);
+	assert_string_equal(b.s, "[          ]");
 	b.len = 0;
 	draw_bar(false, 0, 5, &b);
 	assert_string_equal(b.s, "       ");
@@ -758,7 +769,7 @@ static void test_reload(void **state)
 	view_key(v, 'R');
 	assert_string_equal(v->message, "the file has not changed");
 	copy_file(DATA, path, "# changed\n");
-	v->mtime--;			/* as if written a second later */
+	v->mtime.tv_sec--;		/* as if written a second later */
 	view_key(v, 'R');
 	assert_string_equal(v->message, "reloaded");
 	assert_int_equal(view_item(v)->table->number, 6);
@@ -767,10 +778,134 @@ static void test_reload(void **state)
 	assert_false(visible(v, "2080501"));
 	/* A broken file leaves the view as it was. */
 	copy_file(DATA, path, "tables: oops\n");
-	v->mtime--;
+	v->mtime.tv_sec--;
 	view_key(v, 'R');
 	assert_non_null(strstr(v->message, "not reloaded"));
 	assert_string_equal(selected_code(v), "2010308");
+	view_free(v);
+}
+
+/* A file rewritten to the same size within the second it was loaded in
+ * has changed too: the time is compared to the nanosecond. */
+static void test_reload_same_second(void **state)
+{
+	(void)state;
+	char path[256];
+	snprintf(path, sizeof path, "%s/same.yaml", snapdir);
+	copy_file(DATA, path, "# before\n");
+	struct view *v = open_view(path, 80, 24);
+	struct timespec loaded = v->mtime;
+	copy_file(DATA, path, "# after!\n");
+	struct timespec times[2] = {
+		{ loaded.tv_sec, UTIME_OMIT },
+		{ loaded.tv_sec, (loaded.tv_nsec + 1) % 1000000000 },
+	};
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+	view_key(v, 'R');
+	assert_string_equal(v->message, "reloaded");
+	view_key(v, 'R');
+	assert_string_equal(v->message, "the file has not changed");
+	view_free(v);
+}
+
+/* A file whose name holds a control character is shown with U+FFFD but
+ * reloaded by its real name. */
+static void test_reload_odd_name(void **state)
+{
+	(void)state;
+	char path[256];
+	snprintf(path, sizeof path, "%s/odd\x01name.yaml", snapdir);
+	copy_file(DATA, path, "");
+	struct view *v = open_view(path, 80, 24);
+	copy_file(DATA, path, "# changed\n");
+	v->mtime.tv_sec--;
+	view_key(v, 'R');
+	assert_string_equal(v->message, "reloaded");
+	assert_non_null(strstr(v->doc->path, "odd" TEXT_REPLACEMENT "name"));
+	view_free(v);
+}
+
+/* ---- a document with no tables and no narrative ---------------------------------------------- */
+
+static const char empty_doc[] =
+	"schema: 1\n"
+	"document: {department: 测试局, year: 2020, unit: 万元, title: 空文件}\n"
+	"tables: []\n";
+
+/* Every key, a click and the wheel on every pane, at two sizes: the
+ * screen stays sane and says why it is empty; q still quits. */
+static void test_empty_document(void **state)
+{
+	(void)state;
+	static const char keys[] = "jkhl+-*1[]bcCsRpPtdz\t\tgG?";
+	struct view_options opt = { .snapshot_dir = snapdir, .clock = fixed_clock };
+	struct loader_error err;
+	struct document *doc = loader_load_string("empty.yaml", empty_doc,
+						  strlen(empty_doc), &err);
+	assert_non_null(doc);
+	assert_int_equal(doc->ntables, 0);
+	struct view *v = view_new(doc, NULL, &opt);
+	assert_int_equal(v->nitems, 0);
+	assert_null(view_selected(v));
+	assert_screen_has(v, "this document has no tables or narrative");
+	assert_screen_has(v, "0/0");
+	assert_screen_has(v, "空文件");
+	for (int size = 0; size < 2; size++) {
+		view_resize(v, size ? 40 : 120, size ? 12 : 30);
+		for (const char *k = keys; *k; k++) {
+			view_key(v, *k);
+			assert_screen_sane(v);
+		}
+		view_key(v, 'q');	/* out of the help */
+		for (int p = 0; p < PANE_COUNT; p++) {
+			const struct rect *r = &v->lay.pane[p];
+			view_mouse(v, MOUSE_CLICK, r->x + 1, r->y + 2);
+			view_mouse(v, MOUSE_WHEEL_DOWN, r->x + 1, r->y + 2);
+			assert_screen_sane(v);
+		}
+		view_type(v, "/信息\n");
+		assert_string_equal(v->message, "no match for 信息");
+		view_type(v, ":2010301\n");
+		view_key(v, K_BACKSPACE);
+		view_key(v, K_TAB);
+		view_type(v, "6");
+		assert_screen_sane(v);
+		view_key(v, K_TAB);
+		view_key(v, K_TAB);
+	}
+	view_key(v, 'p');
+	assert_string_equal(v->message, "this document has no tables or narrative");
+	assert_true(view_key(v, 'q') & VIEW_QUIT);
+	view_free(v);
+}
+
+/* R from a document to an empty one and back. */
+static void test_reload_empty(void **state)
+{
+	(void)state;
+	char path[256];
+	snprintf(path, sizeof path, "%s/emptied.yaml", snapdir);
+	copy_file(DATA, path, "");
+	struct view *v = open_view(path, 80, 24);
+	open_table(v, 6);
+	view_type(v, "*");
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(empty_doc, f);
+	fclose(f);
+	v->mtime.tv_sec--;
+	view_key(v, 'R');
+	assert_string_equal(v->message, "reloaded");
+	assert_int_equal(v->nitems, 0);
+	assert_screen_has(v, "this document has no tables or narrative");
+	assert_screen_sane(v);
+	copy_file(DATA, path, "");
+	v->mtime.tv_sec--;
+	view_key(v, 'R');
+	assert_string_equal(v->message, "reloaded");
+	assert_true(v->nitems > 0);
+	assert_screen_lacks(v, "this document has no tables or narrative");
+	assert_screen_sane(v);
 	view_free(v);
 }
 
@@ -994,7 +1129,7 @@ static void test_compare_reload(void **state)
 	open_table(v, 12);
 	view_type(v, "sCCCC");
 	copy_file(DATA, path, "# changed\n");
-	v->mtime--;
+	v->mtime.tv_sec--;
 	view_key(v, 'R');
 	assert_string_equal(v->message, "reloaded");
 	assert_ptr_equal(v->cmp.cur, v->doc);
@@ -1088,6 +1223,10 @@ int main(void)
 		cmocka_unit_test(test_snapshot),
 		cmocka_unit_test(test_snapshot_refuses),
 		cmocka_unit_test(test_reload),
+		cmocka_unit_test(test_reload_same_second),
+		cmocka_unit_test(test_reload_odd_name),
+		cmocka_unit_test(test_empty_document),
+		cmocka_unit_test(test_reload_empty),
 		cmocka_unit_test(test_compare_toggle),
 		cmocka_unit_test(test_compare_column),
 		cmocka_unit_test(test_sort),
