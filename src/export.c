@@ -8,6 +8,7 @@
 #include "flatten.h"
 #include "print.h"
 #include "render.h"
+#include "render_compare.h"
 #include "text.h"
 #include "util.h"
 
@@ -216,7 +217,6 @@ void export_document(const struct document *doc, enum export_format fmt, FILE *f
 
 /* ---- compared with the prior year ---------------------------------------------- */
 
-static const char *const compared_names[5] = { "本年", "上年", "增减", "增减率", "说明" };
 
 /* Heading k of the compared columns: "合计 本年" ... "合计 增减率", "说明". */
 static void compared_heading(const struct table *t, size_t col, int k, struct sbuf *h)
@@ -224,7 +224,7 @@ static void compared_heading(const struct table *t, size_t col, int k, struct sb
 	heading(&t->columns[col], h);
 	if (k == 4)
 		h->len = 0;
-	sbuf_addf(h, "%s%s", h->len ? " " : "", compared_names[k]);
+	sbuf_addf(h, "%s%s", h->len ? " " : "", render_compare_heads[k]);
 }
 
 /* The five compared values of a row: as compare_cells formats them, NULL

@@ -5,7 +5,7 @@
 
 #define GAP 2
 
-static const char *const heads[5] = { "本年", "上年", "增减", "增减率", "说明" };
+const char *const render_compare_heads[5] = { "本年", "上年", "增减", "增减率", "说明" };
 
 static int max_int(int a, int b)
 {
@@ -24,7 +24,7 @@ void render_compare_layout(const struct comparison *c, const struct table *t,
 	memset(lay, 0, sizeof *lay);
 	lay->col = col;
 	render_layout(t, 0, &lay->base);
-	measure(lay, (const char **)heads);
+	measure(lay, (const char **)render_compare_heads);
 	for (const struct row *r = t->rows; r; r = model_next_row(r)) {
 		char a[AMOUNT_BUFSZ], b[AMOUNT_BUFSZ], d[AMOUNT_BUFSZ], p[AMOUNT_BUFSZ];
 		compare_cells(c, r, col, a, b, d, p);
@@ -71,7 +71,7 @@ void render_compare_head_titles(const struct table *t, const struct compare_layo
 				struct sbuf *out)
 {
 	const char *v[5];
-	memcpy(v, heads, sizeof v);
+	memcpy(v, render_compare_heads, sizeof v);
 	compose(lay, t->code_title, t->name_title, v, out);
 	sbuf_trim_end(out);
 }

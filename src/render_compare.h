@@ -6,6 +6,10 @@
 #include "compare.h"
 #include "render.h"
 
+/* The compared columns' headings: this year, prior year, change, rate and
+ * how the row was matched. */
+extern const char *const render_compare_heads[5];
+
 /* Widths of the compared columns, measured over all rows of the table and
  * its dropped prior rows. */
 struct compare_layout {

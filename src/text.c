@@ -359,16 +359,21 @@ void sbuf_add(struct sbuf *b, const char *s)
 void sbuf_addf(struct sbuf *b, const char *fmt, ...)
 {
 	va_list ap, again;
+	char small[256];	/* most pieces fit: one formatting pass */
 	int n;
 
 	va_start(ap, fmt);
 	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
 	if (n < 0)
 		util_fail("bad format");
-	sbuf_reserve(b, (size_t)n);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
-	b->len += (size_t)n;
+	if ((size_t)n < sizeof small) {
+		sbuf_addn(b, small, (size_t)n);
+	} else {
+		sbuf_reserve(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
 	va_end(again);
 	va_end(ap);
 }
