@@ -318,14 +318,29 @@ static void draw_prompt(struct view *v, struct grid *g)
 	g->cursor_y = r->y;
 }
 
+/* The longest key hints that fit in `room` columns, or "" (narrowest last). */
+static const char *status_hints(const struct view *v, int room)
+{
+	static const char *const en[] = {
+		"Tab:pane /:search :code c:compare s:sort p:save ?:help q:quit",
+		"/:search c:compare p:save ?:help q:quit", "?:help q:quit", NULL };
+	static const char *const zh[] = {
+		"Tab:窗格 /:搜索 :编码 c:对比 s:排序 p:快照 ?:帮助 q:退出",
+		"/:搜索 c:对比 p:快照 ?:帮助 q:退出", "?:帮助 q:退出", NULL };
+	static const char *const help_en[] = { "q Esc ?: close help", NULL };
+	static const char *const help_zh[] = { "q Esc ?：关闭帮助", NULL };
+	const char *const *h = v->help ? (v->opt.zh ? help_zh : help_en)
+				       : (v->opt.zh ? zh : en);
+	for (; *h; h++)
+		if (text_width(*h) <= room)
+			return *h;
+	return "";
+}
+
 static void draw_status(struct view *v, struct grid *g)
 {
 	const struct rect *r = &v->lay.status;
 	struct sbuf left = { 0 }, fit = { 0 };
-	const char *hints = v->help ?
-		TR(v->opt.zh, "q Esc ?: close help", "q Esc ?：关闭帮助") :
-		TR(v->opt.zh, "?:help q:quit", "?:帮助 q:退出");
-	int hw = text_width(hints);
 
 	if (v->prompt) {
 		draw_prompt(v, g);
@@ -342,7 +357,9 @@ static void draw_status(struct view *v, struct grid *g)
 		sbuf_add(&left, TR(v->opt.zh, "  [no UTF-8 locale]",
 				   "  [无 UTF-8 区域设置]"));
 	int lw = text_width(left.s);
-	if (lw + 2 + hw <= r->w - 1)
+	const char *hints = status_hints(v, r->w - 1 - lw - 2);
+	int hw = text_width(hints);
+	if (hw)
 		grid_put(g, r->x + r->w - hw - 1, r->y, hw, SS_STATUS, hints);
 	else
 		lw = r->w - 1;
