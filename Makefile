@@ -109,10 +109,16 @@ valgrind: budget $(UNIT_BIN)
 		{ echo "valgrind: $$t"; exit 1; }; done
 	BUDGET_E2E_VALGRIND=1 sh tests/e2e.sh
 
-# Random mutants of the data file against an AddressSanitizer build.
+# Random mutants of the data file against AddressSanitizer builds of the
+# program and of the browser's logic driven by random keys.
+ASAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 fuzz: $(B)/config.h | deps
-	$(CC) $(WARN) $(DEFS) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
-		-Isrc -I$(B) $(PKG_CFLAGS) src/*.c ui/*.c -o $(B)/budget-asan $(PKG_LIBS)
+	$(CC) $(WARN) $(DEFS) $(ASAN) -Isrc -I$(B) $(PKG_CFLAGS) src/*.c ui/*.c \
+		-o $(B)/budget-asan $(PKG_LIBS)
+	$(CC) $(WARN) $(DEFS) $(ASAN) -Isrc $(shell pkg-config --cflags yaml-0.1) \
+		src/*.c tests/fuzz/keys.c -o $(B)/keys-asan $(CORE_LIBS)
+	@rm -rf $(B)/fuzz/snapshots && mkdir -p $(B)/fuzz/snapshots
+	$(B)/keys-asan data/budget.yaml $${SEED:-1} 20000
 	python3 tests/fuzz/mutate.py $${SEED:-1} $${N:-300}
 
 bench: budget

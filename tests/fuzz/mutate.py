@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """make fuzz: mutate data/budget.yaml at random (drop, repeat and garble
-lines) and run an AddressSanitizer build on each mutant.  Every run must end
+lines) and run AddressSanitizer builds on each mutant: the program, and the
+browser's logic under random keys (tests/fuzz/keys.c).  Every run must end
 with status 0, 1 or 2 and no sanitizer report, and a file that does not load
 must give exactly one line on stderr.  Failing inputs are kept in build/fuzz/.
 
@@ -13,8 +14,10 @@ import sys
 BINARY = "build/budget-asan"
 CASE = "build/fuzz/case.yaml"
 GARBLE = b"0123456789.-:[]{},~ \"'\t\x1b\x00abc&*!|>"
+KEYS_BINARY = "build/keys-asan"
 RUNS = (["--check"], ["--print=all"],
         ["--print=3", "--compare=" + CASE, "--format=csv"])
+KEYS = ["keys"]
 
 
 def mutate(lines):
@@ -43,7 +46,7 @@ def wrong(args, proc):
     if "Sanitizer" in err or "runtime error" in err:
         return err[:400]
     # --compare loads the file twice, so it may report twice.
-    if proc.returncode == 2 and "--format=csv" not in args and err.count("\n") != 1:
+    if proc.returncode == 2 and args in (RUNS[0], RUNS[1]) and err.count("\n") != 1:
         return "not one line on stderr: " + err[:400]
     return None
 
@@ -58,8 +61,10 @@ def main():
         data = mutate(lines)
         with open(CASE, "wb") as f:
             f.write(data)
-        for args in RUNS:
-            proc = subprocess.run([BINARY] + args + [CASE], capture_output=True, timeout=20)
+        for args in RUNS + (KEYS,):
+            command = [KEYS_BINARY, CASE, str(random.randrange(1 << 30)), "300"] \
+                if args is KEYS else [BINARY] + args + [CASE]
+            proc = subprocess.run(command, capture_output=True, timeout=60)
             why = wrong(args, proc)
             if why:
                 bad += 1
