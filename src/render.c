@@ -163,21 +163,35 @@ void render_layout(const struct table *t, int max_width, struct table_layout *la
 		lay->col_w[i] = text_width(t->columns[i].title);
 	for (const struct row *r = t->rows; r; r = model_next_row(r)) {
 		if (r->code)
-			lay->code_w = max_int(lay->code_w, text_width(r->code));
+			lay->code_min = max_int(lay->code_min, text_width(r->code));
 		lay->name_w = max_int(lay->name_w, name_width(r));
 		for (size_t i = 0; i < t->ncolumns; i++)
 			lay->col_w[i] = max_int(lay->col_w[i],
 						cell_width(&t->columns[i], &r->cells[i]));
 	}
+	lay->code_w = max_int(lay->code_w, lay->code_min);
+	if (lay->code_w)	/* a cropped heading keeps a character and its mark */
+		lay->code_min = max_int(lay->code_min, 4);
 	fit_groups(t, lay);
 	/* Room for the open/closed marker the browser puts before names. */
 	lay->name_w += 2;
-	int rest = lay->code_w ? lay->code_w + GAP : 0;
+	int others = 0;
 	for (size_t i = 0; i < t->ncolumns; i++)
-		rest += GAP + lay->col_w[i];
-	if (max_width > 0 && rest + lay->name_w > max_width)
-		lay->name_w = max_int(MIN_NAME, max_width - rest);
-	lay->width = rest + lay->name_w;
+		others += GAP + lay->col_w[i];
+	render_layout_squeeze(lay, others, max_width);
+}
+
+void render_layout_squeeze(struct table_layout *lay, int others, int max_width)
+{
+	int over = (lay->code_w ? lay->code_w + GAP : 0) + others + lay->name_w - max_width;
+	if (max_width > 0 && over > 0 && lay->code_w > lay->code_min) {
+		int cut = over < lay->code_w - lay->code_min ? over : lay->code_w - lay->code_min;
+		lay->code_w -= cut;
+		over -= cut;
+	}
+	if (max_width > 0 && over > 0)
+		lay->name_w = max_int(MIN_NAME, lay->name_w - over);
+	lay->width = (lay->code_w ? lay->code_w + GAP : 0) + others + lay->name_w;
 }
 
 void render_layout_free(struct table_layout *lay)
@@ -189,7 +203,8 @@ void render_layout_free(struct table_layout *lay)
 void render_layout_fit(const struct table *t, int max_width, struct table_layout *lay)
 {
 	render_layout(t, 0, lay);
-	int rest = lay->code_w ? lay->code_w + GAP : 0;
+	/* Decide on columns as if the code heading gave way; squeeze after. */
+	int code = lay->code_w ? lay->code_min + GAP : 0, rest = code;
 	int first = model_first_amount(t);
 	/* More columns only while names stay readable. */
 	int want = lay->name_w < SCREEN_NAME ? lay->name_w : SCREEN_NAME;
@@ -205,9 +220,7 @@ void render_layout_fit(const struct table *t, int max_width, struct table_layout
 		if (!keep && t->columns[i].type == COL_AMOUNT && (int)i > first)
 			full = true;
 	}
-	if (rest + lay->name_w > max_width)
-		lay->name_w = max_int(MIN_NAME, max_width - rest);
-	lay->width = rest + lay->name_w;
+	render_layout_squeeze(lay, rest - code, max_width);
 }
 
 /* ---- tables ----------------------------------------------------------------- */
@@ -351,19 +364,16 @@ static void labelled(struct lines *out, const char *label, const char *text,
 	sbuf_free(&b);
 }
 
-/* The rows of f, with each row's content/goals/note as indented
- * paragraphs when with_text. */
+/* The rows of f, each followed by its content/goals/note as paragraphs
+ * indented under its name and wrapped at width. */
 static void render_rows(const struct table_layout *lay, const struct flat *f,
-			bool with_text, struct lines *out)
+			int width, struct lines *out)
 {
 	struct sbuf b = { 0 };
-	int width = lay->width < 40 ? 40 : lay->width;
 	for (size_t i = 0; i < f->n; i++) {
 		const struct row *r = f->v[i].row;
 		render_row(lay, r, f->v[i].depth, 0, &b);
 		lines_add_trimmed(out, r->child ? STYLE_TOTAL : STYLE_ROW, r, &b);
-		if (!with_text)
-			continue;
 		int indent = (lay->code_w ? lay->code_w + GAP : 0) +
 			     (f->v[i].depth + 1) * INDENT;
 		if (r->content)
@@ -382,11 +392,16 @@ void render_table_flat(const struct table *t, int max_width, const struct flat *
 	struct table_layout lay;
 	render_layout(t, max_width, &lay);
 	render_table_head(t, &lay, out);
-	render_rows(&lay, f, true, out);
+	/* Paragraphs wrap to the table's width, or to --width when the table
+	 * is wider: a cropped paragraph would lose words mid-line. */
+	int text_w = lay.width < 40 ? 40 : lay.width;
+	if (max_width > 0 && text_w > max_width)
+		text_w = max_width;
+	render_rows(&lay, f, text_w, out);
 	if (t->note) {
 		struct sbuf b = { 0 };
 		sbuf_addf(&b, "注：%s", t->note);
-		lines_add_wrapped(out, STYLE_META, b.s, 0, lay.width < 40 ? 40 : lay.width);
+		lines_add_wrapped(out, STYLE_META, b.s, 0, text_w);
 		sbuf_free(&b);
 	}
 	render_layout_free(&lay);

@@ -57,16 +57,21 @@ void lines_free(struct lines *ls);
  * change as rows are expanded. */
 struct table_layout {
 	int code_w;		/* 0: no code column */
+	int code_min;		/* the widest code: the heading may give way to it */
 	int name_w;
 	int *col_w;		/* per column */
 	size_t ncols;
 	int width;		/* total line width */
 };
 
-/* Measure t.  max_width > 0 narrows the name column (to no less than 8
- * columns) so that a line fits; 0 means no limit. */
+/* Measure t.  max_width > 0 narrows the code column's heading (to the
+ * widest code) and then the name column (to no less than 8 columns) so
+ * that a line fits; 0 means no limit. */
 void render_layout(const struct table *t, int max_width, struct table_layout *lay);
 void render_layout_free(struct table_layout *lay);
+/* Fit lay's code and name columns into max_width beside `others` columns
+ * of data (their widths and gaps), as render_layout does, and set width. */
+void render_layout_squeeze(struct table_layout *lay, int others, int max_width);
 /* Measure t for a screen max_width columns wide: code, name and as many
  * amount columns as fit (at least the first); the other columns get a
  * width of -1 and are left out by render_row and render_head_titles. */

@@ -35,16 +35,17 @@ void render_compare_layout(const struct comparison *c, const struct table *t,
 	for (size_t i = 0; i < ct->ndropped; i++) {
 		lay->base.name_w = max_int(lay->base.name_w,
 					   text_width(ct->dropped[i]->name) + 2);
-		if (ct->dropped[i]->code)
-			lay->base.code_w = max_int(lay->base.code_w,
-						   text_width(ct->dropped[i]->code));
+		if (ct->dropped[i]->code) {
+			int w = text_width(ct->dropped[i]->code);
+			lay->base.code_min = max_int(lay->base.code_min, w);
+			lay->base.code_w = max_int(lay->base.code_w, w);
+		}
 	}
-	int rest = lay->base.code_w ? lay->base.code_w + GAP : 0;
+	int others = 0;
 	for (int i = 0; i < 5; i++)
-		rest += GAP + lay->w[i];
-	if (max_width > 0 && rest + lay->base.name_w > max_width)
-		lay->base.name_w = max_int(8, max_width - rest);
-	lay->width = rest + lay->base.name_w;
+		others += GAP + lay->w[i];
+	render_layout_squeeze(&lay->base, others, max_width);
+	lay->width = lay->base.width;
 }
 
 void render_compare_layout_free(struct compare_layout *lay)

@@ -149,6 +149,29 @@ static void test_codes_without_code_title(void **state)
 	model_free(d);
 }
 
+/* With a width, project text wraps inside it: cropping a paragraph would
+ * lose words.  The code heading gives way before names do. */
+static void test_width_wraps_text_and_squeezes_code(void **state)
+{
+	(void)state;
+	struct lines ls = { 0 };
+	render_table(model_find_table(doc, 10), 80, &ls);
+	size_t text = 0;
+	for (size_t i = 0; i < ls.n; i++)
+		if (ls.v[i].style == STYLE_TEXT) {
+			assert_true(text_width(ls.v[i].text) <= 80);
+			text++;
+		}
+	assert_true(text > 10);
+	lines_free(&ls);
+
+	struct table_layout lay;
+	render_layout(model_find_table(doc, 6), 90, &lay);
+	assert_int_equal(lay.code_w, 7);	/* 2010301, not 科目编码's 8 */
+	assert_int_equal(lay.width, 90);
+	render_layout_free(&lay);
+}
+
 int main(void)
 {
 	text_init();
@@ -159,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_print_output_has_no_escapes),
 		cmocka_unit_test(test_total_after_prints_below_children),
 		cmocka_unit_test(test_codes_without_code_title),
+		cmocka_unit_test(test_width_wraps_text_and_squeezes_code),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
