@@ -406,11 +406,16 @@ const char *compare_mark(const struct comparison *c, const struct row *r)
 }
 
 void compare_summary(const struct comparison *c, const struct cmp_counts *n,
-		     struct sbuf *out)
+		     bool chinese, struct sbuf *out)
 {
-	if (c->old)
+	if (c->old && chinese)
+		sbuf_addf(out, "按编码匹配 %zu 行，按名称 %zu 行，新增 %zu 行，取消 %zu 行",
+			  n->by_code, n->by_name, n->added, n->dropped);
+	else if (c->old)
 		sbuf_addf(out, "%zu rows matched by code, %zu by name, %zu new, %zu dropped",
 			  n->by_code, n->by_name, n->added, n->dropped);
+	else if (chinese)
+		sbuf_addf(out, "%zu 行有本文件所述的上年数", n->stated);
 	else
 		sbuf_addf(out, "%zu rows with a stated prior-year figure", n->stated);
 }

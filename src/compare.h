@@ -85,9 +85,9 @@ const char *compare_mark(const struct comparison *c, const struct row *r);
 
 /* "N rows matched by code, N by name, N new, N dropped" (file mode) or
  * "N rows with a stated prior-year figure" (stated mode), for counts of c
- * (the whole document, or one of its tables). */
+ * (the whole document, or one of its tables); in Chinese when chinese. */
 void compare_summary(const struct comparison *c, const struct cmp_counts *counts,
-		     struct sbuf *out);
+		     bool chinese, struct sbuf *out);
 
 /* A name with spaces removed, full-width ASCII folded to half-width and
  * leading enumerators (一、 （一） 1. 其中：) dropped; caller frees. */

@@ -73,7 +73,7 @@ static bool print_all(const struct document *doc, const struct print_opts *o,
 			return false;
 	}
 	struct sbuf b = { 0 };
-	compare_summary(o->cmp, &o->cmp->counts, &b);
+	compare_summary(o->cmp, &o->cmp->counts, false, &b);
 	lines_add(ls, STYLE_PLAIN, NULL, "");
 	render_compare_unmatched(o->cmp, ls);
 	lines_add(ls, STYLE_META, NULL, b.s);

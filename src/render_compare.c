@@ -145,7 +145,7 @@ static void render_compare_rows(const struct comparison *c, const struct table *
 		render_compare_dropped(c, t, lay, ct->dropped[i], &b);
 		lines_add_trimmed(out, STYLE_WARN, NULL, &b);
 	}
-	compare_summary(c, &ct->counts, &b);
+	compare_summary(c, &ct->counts, false, &b);
 	lines_add_trimmed(out, STYLE_META, NULL, &b);
 	sbuf_free(&b);
 }

@@ -797,7 +797,7 @@ void view_status(const struct view *v, struct sbuf *out)
 		return;
 	sbuf_addf(out, TR(v->opt.zh, "%scompare %s: ", "%s对比 %s："),
 		  mode != SORT_NONE ? "  " : "", col);
-	compare_summary(c, &compare_table(c, it->table)->counts, out);
+	compare_summary(c, &compare_table(c, it->table)->counts, v->opt.zh, out);
 }
 
 /* ---- actions ------------------------------------------------------------------------------ */

@@ -96,6 +96,13 @@ static void test_matching_against_prior_file(void **state)
 	assert_string_equal(ct->dropped[0]->code, "2010302");
 	assert_int_equal(ct->counts.dropped, 1);
 	assert_int_equal(ct->counts.by_name, 2);	/* 总计 (no code) and 信访事务 */
+	struct sbuf b = { 0 };
+	compare_summary(&c, &ct->counts, false, &b);
+	assert_string_equal(b.s, "9 rows matched by code, 2 by name, 10 new, 1 dropped");
+	b.len = 0;
+	compare_summary(&c, &ct->counts, true, &b);
+	assert_string_equal(b.s, "按编码匹配 9 行，按名称 2 行，新增 10 行，取消 1 行");
+	sbuf_free(&b);
 	compare_free(&c);
 }
 
