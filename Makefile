@@ -72,7 +72,8 @@ budget: $(UI_OBJ) $(B)/libbudget.a
 
 $(B)/tests/%: tests/unit/%.c $(B)/libbudget.a | deps
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -o $@ $< $(B)/libbudget.a $(CORE_LIBS) $(CMOCKA)
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -MMD -MP -MF $@.d -o $@ $< $(B)/libbudget.a \
+		$(CORE_LIBS) $(CMOCKA)
 
 run: budget
 	./budget data/budget.yaml
@@ -140,4 +141,4 @@ uninstall:
 clean:
 	rm -rf $(B) budget
 
--include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(UNIT_BIN:=.d)

@@ -11,25 +11,7 @@
 
 #include "compare.h"
 #include "loader.h"
-
-static struct document *cur, *old;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct loader_error err;
-	cur = loader_load("data/budget.yaml", &err);
-	old = loader_load("tests/fixtures/prior-2019.yaml", &err);
-	return cur && old ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	model_free(cur);
-	model_free(old);
-	return 0;
-}
+#include "two_years.h"
 
 /* The formatted change and rate of table t's row id (or code) in column 0. */
 static void cells(const struct comparison *c, int t, const char *id, const char *code,

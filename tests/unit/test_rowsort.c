@@ -9,25 +9,7 @@
 
 #include "loader.h"
 #include "rowsort.h"
-
-static struct document *cur, *old;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct loader_error err;
-	cur = loader_load("data/budget.yaml", &err);
-	old = loader_load("tests/fixtures/prior-2019.yaml", &err);
-	return cur && old ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	model_free(cur);
-	model_free(old);
-	return 0;
-}
+#include "two_years.h"
 
 /* Codes (or names) of the rows at depth 1, in flattened order, joined. */
 static void depth1(const struct flat *f, char *out, size_t size)
