@@ -1,144 +1,170 @@
 # budget: a terminal browser for Chinese department budget disclosures.
-# `make run` and `make test` install what they need (Debian packages) first.
+#
+#   make            build ./budget (never installs anything)
+#   make deps       install the build and test packages (Debian: apt-get)
+#   make run        deps, build, open data/budget.yaml
+#   make test       deps, build, run every test; one summary line at the end
+#
+# Honours CC, CPPFLAGS, CFLAGS, LDFLAGS, PKG_CONFIG, PREFIX, DESTDIR, MANPREFIX.
 
-VERSION   = 0.1.0
-PREFIX   ?= /usr/local
-BINDIR   ?= $(PREFIX)/bin
+VERSION    = 0.2.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
 MANPREFIX ?= $(PREFIX)/share/man
-DATADIR  ?= $(PREFIX)/share/budget
-DESTDIR  ?=
+DATADIR   ?= $(PREFIX)/share/budget
+DESTDIR   ?=
 
-CC       ?= cc
-CFLAGS   ?= -O2 -g
-WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes
-DEFS      = -D_POSIX_C_SOURCE=200809L
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS     ?= -O2 -g
+CPPFLAGS   ?=
+LDFLAGS    ?=
+WARN        = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes
+DEFS        = -D_POSIX_C_SOURCE=200809L -Isrc -I$(O)
+
+# O is the build folder and BIN the program; sanitizer builds use their own
+# (make asan), so they never replace ./budget.
+O   ?= build
+BIN ?= budget
 
 # Recursively expanded on purpose: pkg-config is asked only when a recipe
-# runs, which is after `deps` has installed it.
-PKG_CFLAGS = $(shell pkg-config --cflags ncursesw yaml-0.1)
-PKG_LIBS   = $(shell pkg-config --libs ncursesw yaml-0.1)
-CORE_LIBS  = $(shell pkg-config --libs yaml-0.1)
-CMOCKA     = $(shell pkg-config --cflags --libs cmocka)
+# runs, after `libs` has made sure it can answer.
+YAML_CFLAGS   = $(shell $(PKG_CONFIG) --cflags yaml-0.1)
+YAML_LIBS     = $(shell $(PKG_CONFIG) --libs yaml-0.1)
+CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
+CURSES_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw)
+CMOCKA        = $(shell $(PKG_CONFIG) --cflags --libs cmocka)
 
-DEB_PACKAGES = pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux python3
+# Debian package names: what the build needs, and what the tests add.
+BUILD_PACKAGES = pkg-config libncurses-dev libyaml-dev
+TEST_PACKAGES  = libcmocka-dev tmux python3
 
-B = build
-CORE_SRC = $(wildcard src/*.c)
-UI_SRC   = $(wildcard ui/*.c)
-CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o)
-UI_OBJ   = $(UI_SRC:%.c=$(B)/%.o)
-UNIT_SRC = $(wildcard tests/unit/test_*.c)
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+DOC_SRC    = $(wildcard src/doc/*.c)
+REPORT_SRC = $(wildcard src/report/*.c)
+BROWSE_SRC = $(wildcard src/browse/*.c)
+CORE_SRC   = $(DOC_SRC) $(REPORT_SRC) $(BROWSE_SRC)
+UI_SRC     = $(wildcard ui/*.c)
+CORE_OBJ   = $(CORE_SRC:%.c=$(O)/%.o)
+UI_OBJ     = $(UI_SRC:%.c=$(O)/%.o)
+UNIT_SRC   = $(wildcard tests/unit/test_*.c)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: FORCE all deps run test unit golden check-layers bench fuzz asan valgrind \
-        install uninstall clean
+.PHONY: all libs test-libs deps run test test-run unit check-layers bench fuzz \
+        asan valgrind install uninstall distcheck clean FORCE
 
-all: budget
+all: $(BIN)
 
-# Install missing build and test packages with apt-get (sudo when not root).
+# Stop with one clear line when a library is missing; never install here.
+libs:
+	@sh tests/need.sh build "$(PKG_CONFIG)" "$(BUILD_PACKAGES)"
+
+test-libs: libs
+	@sh tests/need.sh test "$(PKG_CONFIG)" "$(TEST_PACKAGES)"
+
+# The one target that installs packages: with apt-get (through sudo when
+# not root), and only what is missing; elsewhere it says what to install.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || \
-	    ! pkg-config --exists ncursesw yaml-0.1 cmocka || \
-	    ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then \
-		echo "installing build packages: $(DEB_PACKAGES)"; \
-		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-		$$SUDO apt-get update -qq && \
-		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PACKAGES); \
-	fi
+	@sh tests/need.sh install "$(PKG_CONFIG)" "$(BUILD_PACKAGES) $(TEST_PACKAGES)"
 
-$(B)/src/%.o: src/%.c | deps
+$(O)/src/%.o: src/%.c | libs
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(shell pkg-config --cflags yaml-0.1) -MMD -MP -c $< -o $@
+	$(CC) $(WARN) $(DEFS) $(CPPFLAGS) $(CFLAGS) $(YAML_CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/ui/%.o: ui/%.c $(B)/config.h | deps
+$(O)/ui/%.o: ui/%.c $(O)/config.h | libs
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(B) -MMD -MP -c $< -o $@
+	$(CC) $(WARN) $(DEFS) $(CPPFLAGS) $(CFLAGS) $(YAML_CFLAGS) $(CURSES_CFLAGS) \
+		-MMD -MP -c $< -o $@
 
 # Version and data directory, rewritten only when they change, so that
 # `make install PREFIX=/usr` rebuilds what depends on them.
-$(B)/config.h: FORCE
-	@mkdir -p $(B)
+$(O)/config.h: FORCE
+	@mkdir -p $(O)
 	@printf '#define BUDGET_VERSION "%s"\n#define BUDGET_DATADIR "%s"\n' \
 		'$(VERSION)' '$(DATADIR)' >$@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 FORCE:
 
-$(B)/libbudget.a: $(CORE_OBJ)
+$(O)/libbudget.a: $(CORE_OBJ)
 	$(AR) rcs $@ $^
 
-budget: $(UI_OBJ) $(B)/libbudget.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UI_OBJ) $(B)/libbudget.a $(PKG_LIBS)
+$(BIN): $(UI_OBJ) $(O)/libbudget.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UI_OBJ) $(O)/libbudget.a $(CURSES_LIBS) $(YAML_LIBS)
 
-$(B)/tests/%: tests/unit/%.c $(B)/libbudget.a | deps
+$(O)/tests/%: tests/unit/%.c $(O)/libbudget.a | test-libs
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(DEFS) $(CFLAGS) -Isrc -MMD -MP -MF $@.d -o $@ $< $(B)/libbudget.a \
-		$(CORE_LIBS) $(CMOCKA)
+	$(CC) $(WARN) $(DEFS) $(CPPFLAGS) $(CFLAGS) $(YAML_CFLAGS) -MMD -MP -MF $@.d \
+		-o $@ $< $(O)/libbudget.a $(YAML_LIBS) $(CMOCKA) $(LDFLAGS)
 
-run: budget
-	./budget data/budget.yaml
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	./$(BIN) data/budget.yaml
 
-test: budget $(UNIT_BIN) check-layers
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; ./$$t; done
-	@set -e; for s in tests/*.sh; do echo "== $$s"; sh $$s; done
+# A fresh make after deps, so that pkg-config is asked once it is installed.
+test: deps
+	@$(MAKE) --no-print-directory test-run
+
+test-run: $(BIN) $(UNIT_BIN)
+	@BUDGET=./$(BIN) UNIT="$(UNIT_BIN)" sh tests/run.sh
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do ./$$t; done
 
-golden: budget
-	@sh tests/golden.sh
-
-# The core never includes curses; the front end is the only place it appears.
+# Each layer includes only the layers below it: doc < report < browse < ui,
+# and nothing under src/ includes curses.
 check-layers:
-	@if grep -ln 'curses' src/*.c src/*.h | xargs -r grep -l '#include.*curses' ; then \
-		echo "src/ includes curses: the core must not"; exit 1; fi
-	@if grep -l '#include *"\.\./ui' src/*.c src/*.h; then \
-		echo "src/ includes ui/: the core must not depend on the front end"; exit 1; fi
+	@sh tests/layers.sh
 
+ASAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 asan:
-	$(MAKE) clean
-	$(MAKE) test CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer"
+	@$(MAKE) --no-print-directory O=build/asan BIN=build/asan/budget \
+		CFLAGS="$(ASAN)" LDFLAGS="$(ASAN)" test-run
 
 VALGRIND = valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
            --error-exitcode=1 -q
-valgrind: budget $(UNIT_BIN)
-	$(VALGRIND) ./budget --print=all data/budget.yaml >/dev/null
-	$(VALGRIND) ./budget --check data/budget.yaml >/dev/null
-	$(VALGRIND) ./budget --print=all --compare=tests/fixtures/prior-2019.yaml >/dev/null
-	$(VALGRIND) ./budget --print=all --format=csv --compare >/dev/null
+valgrind: $(BIN) $(UNIT_BIN)
+	$(VALGRIND) ./$(BIN) --print=all data/budget.yaml >/dev/null
+	$(VALGRIND) ./$(BIN) --check data/budget.yaml >/dev/null
+	$(VALGRIND) ./$(BIN) --print=all --compare=tests/fixtures/prior-2019.yaml >/dev/null
+	$(VALGRIND) ./$(BIN) --print=all --format=csv --compare >/dev/null
 	@set -e; for t in $(UNIT_BIN); do $(VALGRIND) ./$$t >/dev/null 2>&1 || \
 		{ echo "valgrind: $$t"; exit 1; }; done
 	BUDGET_E2E_VALGRIND=1 sh tests/e2e.sh
 
 # Random mutants of the data file against AddressSanitizer builds of the
 # program and of the browser's logic driven by random keys.
-ASAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
-fuzz: $(B)/config.h | deps
-	$(CC) $(WARN) $(DEFS) $(ASAN) -Isrc -I$(B) $(PKG_CFLAGS) src/*.c ui/*.c \
-		-o $(B)/budget-asan $(PKG_LIBS)
-	$(CC) $(WARN) $(DEFS) $(ASAN) -Isrc $(shell pkg-config --cflags yaml-0.1) \
-		src/*.c tests/fuzz/keys.c -o $(B)/keys-asan $(CORE_LIBS)
-	@rm -rf $(B)/fuzz/snapshots && mkdir -p $(B)/fuzz/snapshots
-	$(B)/keys-asan data/budget.yaml $${SEED:-1} 20000
-	python3 tests/fuzz/mutate.py $${SEED:-1} $${N:-300}
+fuzz: | libs
+	@$(MAKE) --no-print-directory O=build/asan BIN=build/asan/budget \
+		CFLAGS="$(ASAN)" LDFLAGS="$(ASAN)" build/asan/budget build/asan/libbudget.a
+	$(CC) $(WARN) $(DEFS) $(ASAN) $(YAML_CFLAGS) tests/fuzz/keys.c \
+		build/asan/libbudget.a -o build/asan/keys $(YAML_LIBS)
+	@rm -rf build/asan/snapshots && mkdir -p build/asan/snapshots
+	build/asan/keys data/budget.yaml $${SEED:-1} 20000
+	BUDGET=build/asan/budget python3 tests/fuzz/mutate.py $${SEED:-1} $${N:-300}
 
-bench: budget
+bench: $(BIN)
 	@sh tests/bench/run.sh
 
-install: budget
+install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
 		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(DATADIR)
-	install -m 755 budget $(DESTDIR)$(BINDIR)/budget
-	sed 's/@VERSION@/$(VERSION)/g' man/budget.1 > $(DESTDIR)$(MANPREFIX)/man1/budget.1
-	sed 's/@VERSION@/$(VERSION)/g' man/budget.yaml.5 > $(DESTDIR)$(MANPREFIX)/man5/budget.yaml.5
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/budget
+	install -m 644 man/budget.1 $(DESTDIR)$(MANPREFIX)/man1/budget.1
+	install -m 644 man/budget.yaml.5 $(DESTDIR)$(MANPREFIX)/man5/budget.yaml.5
 	install -m 644 data/budget.yaml $(DESTDIR)$(DATADIR)/budget.yaml
 
+# Removes what install put there, and the folders it made once they are empty.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/budget $(DESTDIR)$(MANPREFIX)/man1/budget.1 \
 		$(DESTDIR)$(MANPREFIX)/man5/budget.yaml.5 $(DESTDIR)$(DATADIR)/budget.yaml
-	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+	-rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANPREFIX)/man1 \
+		$(DESTDIR)$(MANPREFIX)/man5 2>/dev/null
+
+# A staged install, run from another folder, then removed again.
+distcheck:
+	@sh tests/install.sh
 
 clean:
-	rm -rf $(B) budget
+	rm -rf build budget
 
 -include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(UNIT_BIN:=.d)

@@ -5,6 +5,7 @@
 # file that does not load and several files; then the CSV round trip.
 set -u
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 export LC_ALL=C.UTF-8
 budget=${BUDGET:-./budget}
 tmp=$(mktemp -d)

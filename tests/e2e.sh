@@ -7,6 +7,7 @@
 # valgrind and fails on any error it reports.
 set -u
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "e2e: tmux is needed (make deps installs it)"
@@ -16,22 +17,29 @@ fi
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset NO_COLOR TMUX
 tmp=$(mktemp -d)
-sock="budget-e2e-$$"
+starts=0
+sock="budget-e2e-$$-0"
 fail=0 pass=0 size=-
 T() { tmux -L "$sock" -f /dev/null "$@"; }
 cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
-run="./budget"
+run="$BUDGET"
 if [ "${BUDGET_E2E_VALGRIND:-0}" = 1 ]; then
-	run="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --log-file=$tmp/valgrind.%p ./budget"
+	run="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --log-file=$tmp/valgrind.%p $BUDGET"
 fi
 
 ok() { pass=$((pass + 1)); }
 bad() {
 	fail=$((fail + 1))
 	echo "e2e FAIL ($size): $1"
+	# A lost tmux server would fail every later step: stop at the first.
+	if ! T has-session -t e2e 2>/dev/null; then
+		echo "e2e: the tmux server is gone; stopping here"
+		echo "e2e: $pass passed, $fail failed"
+		exit 1
+	fi
 	T capture-pane -p -t e2e 2>/dev/null | sed 's/^/    | /'
 }
 
@@ -71,7 +79,16 @@ type_text() { T send-keys -t e2e -l "$1"; }
 # budget itself goes to $tmp/pid.
 start() {
 	size="$1x$2"
+	# The old server is killed and waited for; the new one gets a socket
+	# of its own, so it never races the old one's shutdown.
 	T kill-server >/dev/null 2>&1
+	i=0
+	while T has-session 2>/dev/null && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	starts=$((starts + 1))
+	sock="budget-e2e-$$-$starts"
 	mkdir -p "$tmp/snaps"
 	rm -f "$tmp/pid"
 	T new-session -d -s e2e -x "$1" -y "$2" \
@@ -171,7 +188,7 @@ expect "Contents"
 keys BTab 6 Enter '*' p
 expect "wrote $tmp/snaps/budget-table6-"
 first=$(ls "$tmp"/snaps/budget-table6-*.txt | head -n 1)
-./budget --print=6 data/budget.yaml >"$tmp/print6.txt"
+"$BUDGET" --print=6 data/budget.yaml >"$tmp/print6.txt"
 sed '1,/^$/d' "$first" >"$tmp/body.txt"
 if cmp -s "$tmp/body.txt" "$tmp/print6.txt"; then ok; else
 	bad "snapshot of 表6 fully expanded differs from --print=6"
@@ -205,7 +222,7 @@ ended 0
 # body_matches SNAPSHOT ARGS...: the snapshot's body is what budget ARGS prints.
 body_matches() {
 	snap=$1; shift
-	./budget "$@" data/budget.yaml >"$tmp/print.txt"
+	"$BUDGET" "$@" data/budget.yaml >"$tmp/print.txt"
 	sed '1,/^$/d' "$snap" >"$tmp/body.txt"
 	if cmp -s "$tmp/body.txt" "$tmp/print.txt"; then ok; else
 		bad "snapshot $snap differs from budget $*"

@@ -4,6 +4,7 @@
 # every way budget writes to it.
 set -u
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 fail=0 pass=0
 tmp=$(mktemp -d)
@@ -14,9 +15,9 @@ trap 'rm -rf "$tmp"' EXIT
 refused() {
 	target=$1; shift
 	if [ "$target" = full ]; then
-		./budget "$@" >/dev/full 2>"$tmp/err"
+		"$BUDGET" "$@" >/dev/full 2>"$tmp/err"
 	else
-		./budget "$@" >&- 2>"$tmp/err"
+		"$BUDGET" "$@" >&- 2>"$tmp/err"
 	fi
 	status=$?
 	if [ "$status" -eq 2 ] &&
@@ -48,7 +49,7 @@ refused closed --print=all data/budget.yaml
 refused closed --check data/budget.yaml
 
 # And when it can be written, the status is what it was.
-if ./budget --print=all data/budget.yaml >/dev/null 2>"$tmp/err" && [ ! -s "$tmp/err" ]; then
+if "$BUDGET" --print=all data/budget.yaml >/dev/null 2>"$tmp/err" && [ ! -s "$tmp/err" ]; then
 	pass=$((pass + 1))
 else
 	fail=$((fail + 1))

@@ -47,14 +47,17 @@ def segments(table, cells):
 
 def main():
     if not os.path.exists(SEED):
-        # shared/ sits beside the repository, as in CI: never pass unchecked.
-        print("seed figures: %s not found" % SEED)
-        return 1
+        # shared/ sits beside the repository in CI; a user's clone has none.
+        if os.environ.get("CI"):
+            print("seed figures: %s not found (CI is set, so this fails)" % SEED)
+            return 1
+        print("seed figures: skipped, ../shared/seeds not found")
+        return 77
     printed = {}
     checked = failed = 0
     for table, cells in seed_lines():
         if table not in printed:
-            out = subprocess.run(["./budget", "--print=%d" % table, "data/budget.yaml"],
+            out = subprocess.run([os.environ.get("BUDGET", "./budget"), "--print=%d" % table, "data/budget.yaml"],
                                  capture_output=True, text=True, check=True).stdout
             printed[table] = [(squash(l), l.split()) for l in out.splitlines()]
         for name, amounts in segments(table, cells):

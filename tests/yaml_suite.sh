@@ -4,18 +4,14 @@
 # line "FILE:LINE:COL: message" -- never a crash, a hang or a second line.
 set -u
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 suite=../shared/corpora/yaml-test-suite
-# The corpus lives in shared/ beside the repository, as in CI; a test that
-# quietly skipped would pass without proving anything.
-if [ ! -d "$suite" ]; then
-	echo "yaml-suite: $suite not found"
-	exit 1
-fi
+need_shared yaml-suite "$suite"
 pass=0 fail=0
 err=$(mktemp)
 for f in "$suite"/*/in.yaml "$suite"/*/*/in.yaml; do
 	[ -f "$f" ] || continue
-	timeout 5 ./budget --print=all "$f" >/dev/null 2>"$err"
+	timeout 5 "$BUDGET" --print=all "$f" >/dev/null 2>"$err"
 	status=$?
 	lines=$(wc -l <"$err")
 	if [ "$status" -eq 2 ] && [ "$lines" -eq 1 ] &&

@@ -15,12 +15,12 @@
 
 #include <curses.h>
 
-#include "draw.h"
-#include "grid.h"
-#include "keys.h"
-#include "text.h"
-#include "util.h"
-#include "view.h"
+#include "browse/draw.h"
+#include "browse/grid.h"
+#include "browse/keys.h"
+#include "doc/text.h"
+#include "doc/util.h"
+#include "browse/view.h"
 
 /* ---- theme ------------------------------------------------------------------ */
 

@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "model.h"
+#include "doc/model.h"
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 

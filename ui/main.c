@@ -9,11 +9,11 @@
 #include <unistd.h>
 
 #include "config.h"
-#include "check.h"
-#include "export.h"
-#include "loader.h"
-#include "print.h"
-#include "text.h"
+#include "report/check.h"
+#include "report/export.h"
+#include "doc/loader.h"
+#include "report/print.h"
+#include "doc/text.h"
 #include "browser.h"
 
 static const char usage_text[] =

@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "draw.h"
-#include "keys.h"
-#include "loader.h"
-#include "text.h"
+#include "browse/draw.h"
+#include "browse/keys.h"
+#include "doc/loader.h"
+#include "doc/text.h"
 
 /* Keys worth pressing: every bound key, prompt text and editing keys. */
 static int random_key(void)

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "amount.h"
+#include "doc/amount.h"
 
 static void parses(const char *text, amount_t want)
 {

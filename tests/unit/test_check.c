@@ -10,9 +10,9 @@
 
 #include <cmocka.h>
 
-#include "check.h"
-#include "loader.h"
-#include "text.h"
+#include "report/check.h"
+#include "doc/loader.h"
+#include "doc/text.h"
 
 /* A synthetic document: header, then `body` (tables: and maybe more). */
 #define HEAD "schema: 1\n" \

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "classify.h"
-#include "loader.h"
+#include "doc/classify.h"
+#include "doc/loader.h"
 
 /* Build a synthetic one-table document whose rows have the given codes,
  * listed flat under one 合计 row. */

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare.h"
-#include "loader.h"
+#include "report/compare.h"
+#include "doc/loader.h"
 #include "two_years.h"
 
 /* The formatted change and rate of table t's row id (or code) in column 0. */

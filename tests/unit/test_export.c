@@ -10,9 +10,9 @@
 
 #include <cmocka.h>
 
-#include "export.h"
-#include "loader.h"
-#include "text.h"
+#include "report/export.h"
+#include "doc/loader.h"
+#include "doc/text.h"
 
 static const char doc_text[] =
 	"schema: 1\n"

@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "loader.h"
-#include "text.h"
+#include "doc/loader.h"
+#include "doc/text.h"
 
 /* A minimal synthetic budget with one flat function-class table. */
 static const char good[] =

@@ -8,8 +8,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "loader.h"
-#include "render.h"
+#include "doc/loader.h"
+#include "report/render.h"
 
 static struct document *doc;
 

@@ -7,8 +7,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "loader.h"
-#include "rowsort.h"
+#include "doc/loader.h"
+#include "report/rowsort.h"
 #include "two_years.h"
 
 /* Codes (or names) of the rows at depth 1, in flattened order, joined. */

@@ -15,16 +15,16 @@
 
 #include <cmocka.h>
 
-#include "detail.h"
-#include "draw.h"
-#include "grid.h"
-#include "keys.h"
-#include "layout.h"
-#include "loader.h"
-#include "render.h"
-#include "snapshot.h"
-#include "text.h"
-#include "view.h"
+#include "browse/detail.h"
+#include "browse/draw.h"
+#include "browse/grid.h"
+#include "browse/keys.h"
+#include "browse/layout.h"
+#include "doc/loader.h"
+#include "report/render.h"
+#include "report/snapshot.h"
+#include "doc/text.h"
+#include "browse/view.h"
 
 #define DATA "data/budget.yaml"
 #define FIXED_TIME ((time_t)1577870400)	/* 2020-01-01 09:20:00 UTC */

@@ -3,7 +3,7 @@
 #ifndef TEST_TWO_YEARS_H
 #define TEST_TWO_YEARS_H
 
-#include "loader.h"
+#include "doc/loader.h"
 
 static struct document *cur, *old;
 

@@ -1,0 +1,426 @@
+/* text.c: UTF-8 measured in display columns, cropped, sanitised, wrapped;
+ * and a growable string buffer. */
+#define _XOPEN_SOURCE 700	/* wcwidth, nl_langinfo, strnlen */
+
+#include "doc/text.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "doc/util.h"
+
+
+/* ---- characters ---- */
+
+/* The last tests are needed because glibc accepts code points above
+ * U+10FFFF and other C libraries may accept surrogates. */
+size_t text_decode(const char *s, wchar_t *wc)
+{
+	mbstate_t state;
+	size_t n;
+
+	memset(&state, 0, sizeof state);
+	n = mbrtowc(wc, s, strnlen(s, MB_CUR_MAX), &state);
+	if (n == (size_t)-1 || n == (size_t)-2)
+		return 0;
+	if ((*wc >= 0xD800 && *wc <= 0xDFFF) || (uint32_t)*wc > 0x10FFFF)
+		return 0;
+	return n;
+}
+
+bool text_is_control(wchar_t wc, bool keep_newlines)
+{
+	if (wc == L'\n')
+		return !keep_newlines;
+	return wc < 0x20 || (wc >= 0x7F && wc <= 0x9F);
+}
+
+/* The character at s (not at its NUL) as it is shown: returns its length in
+ * bytes and sets *bad when it is shown as U+FFFD.  An invalid byte stands
+ * alone. */
+static size_t shown(const char *s, bool keep_newlines, wchar_t *wc, bool *bad)
+{
+	size_t n = text_decode(s, wc);
+
+	*bad = n == 0 || text_is_control(*wc, keep_newlines);
+	return n ? n : 1;
+}
+
+/* Width of the character at s (not at its NUL); its length goes to *len. */
+static int char_width(const char *s, size_t *len)
+{
+	wchar_t wc;
+	bool bad;
+	int w;
+
+	*len = shown(s, false, &wc, &bad);
+	if (bad)
+		return 1;
+	w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+int text_width(const char *s)
+{
+	int width = 0;
+	size_t n;
+
+	for (; *s; s += n)
+		width += char_width(s, &n);
+	return width;
+}
+
+char *text_sanitize(const char *s, bool keep_newlines)
+{
+	struct sbuf b = {0};
+	wchar_t wc;
+	bool bad;
+	size_t n;
+
+	for (; *s; s += n) {
+		n = shown(s, keep_newlines, &wc, &bad);
+		if (bad)
+			sbuf_add(&b, TEXT_REPLACEMENT);
+		else
+			sbuf_addn(&b, s, n);
+	}
+	return sbuf_take(&b);
+}
+
+bool text_is_clean(const char *s, bool keep_newlines)
+{
+	wchar_t wc;
+	bool bad;
+	size_t n;
+
+	for (; *s; s += n) {
+		n = shown(s, keep_newlines, &wc, &bad);
+		if (bad)
+			return false;
+	}
+	return true;
+}
+
+/* ---- cropping ---- */
+
+/* Length in bytes of the longest prefix of s that is at most cols wide and
+ * at most max bytes long; its width goes to *width. */
+static size_t fitting_prefix(const char *s, int cols, size_t max, int *width)
+{
+	size_t len = 0, n;
+	int w;
+
+	*width = 0;
+	while (s[len]) {
+		w = char_width(s + len, &n);
+		if (*width + w > cols || len + n > max)
+			break;
+		*width += w;
+		len += n;
+	}
+	return len;
+}
+
+int text_crop(char *out, size_t outsz, const char *s, int cols)
+{
+	const size_t mark = strlen(TEXT_CROP_MARK);
+	char *clean;
+	size_t len;
+	int width = 0;
+
+	if (outsz == 0)
+		return 0;
+	out[0] = '\0';
+	if (cols <= 0)
+		return 0;
+	/* Cropping the sanitised text keeps the copy free of controls. */
+	clean = text_sanitize(s, false);
+	len = fitting_prefix(clean, cols, outsz - 1, &width);
+	if (clean[len] == '\0') {
+		memcpy(out, clean, len + 1);
+	} else if (outsz > mark) {
+		/* The mark takes one column. */
+		len = fitting_prefix(clean, cols - 1, outsz - 1 - mark, &width);
+		memcpy(out, clean, len);
+		memcpy(out + len, TEXT_CROP_MARK, mark + 1);
+		width++;
+	} else {
+		width = 0;	/* no room even for the mark */
+	}
+	free(clean);
+	return width;
+}
+
+/* ---- wrapping ---- */
+
+/* Pass the n bytes at s to emit as a string.  s is inside the caller's own
+ * copy, so it is terminated in place for the call. */
+static void emit_line(char *s, size_t n,
+		      void (*emit)(const char *line, void *ctx), void *ctx)
+{
+	char saved = s[n];
+
+	s[n] = '\0';
+	emit(s, ctx);
+	s[n] = saved;
+}
+
+/* Line-breaking rules of Chinese typesetting (禁则): closing punctuation
+ * never starts a line and opening brackets never end one. */
+static bool starts_with_any(const char *p, const char *const *set)
+{
+	for (; *set; set++)
+		if (strncmp(p, *set, strlen(*set)) == 0)
+			return true;
+	return false;
+}
+
+static bool may_break_between(const char *before, const char *after)
+{
+	static const char *const closing[] = { "，", "。", "、", "；", "：", "？", "！",
+		"）", "」", "』", "》", "】", "”", "’", "…", "％", ")", ",", ".", ";",
+		":", "?", "!", "%", NULL };
+	static const char *const opening[] = { "（", "「", "『", "《", "【", "“", "‘",
+		"(", NULL };
+	return !starts_with_any(after, closing) && !starts_with_any(before, opening);
+}
+
+/* Wrap the n bytes at s, which hold no '\n'. */
+static void wrap_paragraph(char *s, size_t n, int cols,
+			   void (*emit)(const char *line, void *ctx), void *ctx)
+{
+	char *end = s + n;
+
+	while (s < end) {
+		char *p, *prev = s, *cut = NULL, *next = NULL;
+		int width = 0, prev_width = 0, w;
+		size_t len = 0;
+
+		/* Find the last break point before the line overflows at p. */
+		for (p = s; p < end; p += len) {
+			w = char_width(p, &len);
+			if (*p == ' ' && (p == s || p[-1] != ' ')) {
+				/* Before a run of spaces; the run is dropped. */
+				cut = next = p;
+				while (next < end && *next == ' ')
+					next++;
+			} else if (p > s && p[-1] != ' ' && w > 0 &&
+				   (w == 2 || prev_width == 2) &&
+				   may_break_between(prev, p)) {
+				/* Next to a wide character. */
+				cut = next = p;
+			}
+			if (width + w > cols)
+				break;
+			width += w;
+			if (w > 0)
+				prev_width = w;
+			prev = p;
+		}
+		if (p == end) {
+			emit_line(s, (size_t)(end - s), emit, ctx);
+			return;
+		}
+		if (cut == NULL || cut == s) {
+			/* No break point: cut the word, but take at least the
+			 * character at p should even that one not fit. */
+			cut = next = p == s ? p + len : p;
+		}
+		emit_line(s, (size_t)(cut - s), emit, ctx);
+		s = next;
+	}
+}
+
+void text_wrap(const char *s, int cols,
+	       void (*emit)(const char *line, void *ctx), void *ctx)
+{
+	char *clean = text_sanitize(s, true);
+	char *p = clean, *nl;
+
+	/* Every '\n' ends a line; a final one does not start another. */
+	while (*p) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			wrap_paragraph(p, strlen(p), cols, emit, ctx);
+			break;
+		}
+		if (nl == p)
+			emit("", ctx);
+		else
+			wrap_paragraph(p, (size_t)(nl - p), cols, emit, ctx);
+		p = nl + 1;
+	}
+	free(clean);
+}
+
+/* ---- search ---- */
+
+/* True when hay starts with needle, ignoring case.  Invalid bytes match
+ * only themselves. */
+static bool starts_with(const char *hay, const char *needle)
+{
+	wchar_t h, n;
+	size_t hn, nn;
+
+	while (*needle) {
+		if (!*hay)
+			return false;
+		hn = text_decode(hay, &h);
+		nn = text_decode(needle, &n);
+		if (hn == 0 || nn == 0) {
+			if (*hay != *needle)
+				return false;
+			hn = nn = 1;
+		} else if (towlower((wint_t)h) != towlower((wint_t)n)) {
+			return false;
+		}
+		hay += hn;
+		needle += nn;
+	}
+	return true;
+}
+
+bool text_contains(const char *hay, const char *needle)
+{
+	wchar_t wc;
+	size_t n;
+
+	for (;; hay += n) {
+		if (starts_with(hay, needle))
+			return true;
+		if (!*hay)
+			return false;
+		n = text_decode(hay, &wc);
+		n = n ? n : 1;
+	}
+}
+
+/* ---- locale ---- */
+
+static bool codeset_is_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+
+	return strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0;
+}
+
+bool text_init(void)
+{
+	static const char *const fallbacks[] = {
+		"C.UTF-8", "C.utf8", "en_US.UTF-8",
+	};
+	size_t i;
+
+	if (setlocale(LC_CTYPE, "") && codeset_is_utf8())
+		return true;
+	for (i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+		if (setlocale(LC_CTYPE, fallbacks[i]) && codeset_is_utf8())
+			return true;
+	return false;
+}
+
+/* ---- string buffer ---- */
+
+/* Make room for n more bytes and the NUL. */
+static void sbuf_reserve(struct sbuf *b, size_t n)
+{
+	size_t cap = b->cap ? b->cap : 64;
+
+	if (n >= SIZE_MAX / 2 - b->len)
+		util_fail("string too long");
+	if (b->len + n < b->cap)
+		return;
+	while (cap <= b->len + n)
+		cap *= 2;
+	b->s = xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+void sbuf_addn(struct sbuf *b, const char *s, size_t n)
+{
+	sbuf_reserve(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void sbuf_add(struct sbuf *b, const char *s)
+{
+	sbuf_addn(b, s, strlen(s));
+}
+
+void sbuf_addf(struct sbuf *b, const char *fmt, ...)
+{
+	va_list ap, again;
+	char small[256];	/* most pieces fit: one formatting pass */
+	int n;
+
+	va_start(ap, fmt);
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n < 0)
+		util_fail("bad format");
+	if ((size_t)n < sizeof small) {
+		sbuf_addn(b, small, (size_t)n);
+	} else {
+		sbuf_reserve(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+	va_end(ap);
+}
+
+void sbuf_pad(struct sbuf *b, int n)
+{
+	if (n <= 0)
+		return;
+	sbuf_reserve(b, (size_t)n);
+	memset(b->s + b->len, ' ', (size_t)n);
+	b->len += (size_t)n;
+	b->s[b->len] = '\0';
+}
+
+void sbuf_add_fit(struct sbuf *b, const char *s, int cols, bool right_align)
+{
+	/* Sanitising at most triples a byte; the mark and NUL come on top. */
+	size_t size = 3 * strlen(s) + sizeof TEXT_CROP_MARK;
+	char *fit = xmalloc(size);
+	int pad = cols - text_crop(fit, size, s, cols);
+
+	if (right_align)
+		sbuf_pad(b, pad);
+	sbuf_add(b, fit);
+	if (!right_align)
+		sbuf_pad(b, pad);
+	free(fit);
+}
+
+void sbuf_trim_end(struct sbuf *b)
+{
+	while (b->len && b->s[b->len - 1] == ' ')
+		b->s[--b->len] = '\0';
+}
+
+char *sbuf_take(struct sbuf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void sbuf_free(struct sbuf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}

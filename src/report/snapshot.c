@@ -1,0 +1,176 @@
+/* snapshot.c: a view saved to a new text file. */
+#include "report/snapshot.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report/render_compare.h"
+#include "doc/text.h"
+#include "doc/util.h"
+
+#define MAX_ATTEMPTS 100
+
+static void header(const struct snapshot *s, struct lines *out)
+{
+	const struct document *doc = s->doc;
+	struct sbuf b = { 0 };
+	char when[32];
+	struct tm tm;
+
+	localtime_r(&s->when, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+	sbuf_addf(&b, "快照：%s", doc->title);
+	lines_add(out, STYLE_TITLE, NULL, b.s);
+	b.len = 0;
+	render_doc_meta(doc, &b);
+	lines_add(out, STYLE_META, NULL, b.s);
+	b.len = 0;
+	if (s->table)
+		sbuf_addf(&b, "表：表%d  %s", s->table->number, s->table->title);
+	else
+		sbuf_addf(&b, "部分：%s", s->part->title);
+	lines_add(out, STYLE_META, NULL, b.s);
+	if (s->table && s->sort != SORT_NONE) {
+		b.len = 0;
+		sbuf_addf(&b, "排序：%s", rowsort_name(s->sort, true));
+		lines_add(out, STYLE_META, NULL, b.s);
+	}
+	b.len = 0;
+	sbuf_addf(&b, "时间：%s", when);
+	lines_add(out, STYLE_META, NULL, b.s);
+	if (s->search) {
+		b.len = 0;
+		sbuf_addf(&b, "搜索：%s", s->search);
+		lines_add(out, STYLE_META, NULL, b.s);
+	}
+	b.len = 0;
+	sbuf_addf(&b, "文件：%s", doc->path);
+	lines_add(out, STYLE_META, NULL, b.s);
+	sbuf_free(&b);
+}
+
+void snapshot_render(const struct snapshot *s, struct lines *out)
+{
+	header(s, out);
+	lines_add(out, STYLE_PLAIN, NULL, "");
+	if (s->table && s->cmp && s->rows)
+		render_compare_table_flat(s->cmp, s->table, s->col, 0, s->rows, out);
+	else if (s->table && s->cmp)
+		render_compare_table(s->cmp, s->table, s->col, 0, out);
+	else if (s->table && s->rows)
+		render_table_flat(s->table, 0, s->rows, out);
+	else if (s->table)
+		render_table(s->table, 0, out);
+	else
+		render_section(s->part, 0, out);
+}
+
+void snapshot_name(const struct snapshot *s, int attempt, struct sbuf *out)
+{
+	char when[32];
+	struct tm tm;
+
+	localtime_r(&s->when, &tm);
+	strftime(when, sizeof when, "%Y%m%d-%H%M%S", &tm);
+	if (s->table)
+		sbuf_addf(out, "budget-table%d-%s", s->table->number, when);
+	else if (s->part->id)
+		sbuf_addf(out, "budget-%s-%s", s->part->id, when);
+	else
+		sbuf_addf(out, "budget-part-%s", when);
+	if (attempt > 1)
+		sbuf_addf(out, "-%d", attempt);
+	sbuf_add(out, ".txt");
+}
+
+/* A copy of a message made with printf. */
+static char *message(const char *fmt, const char *a, const char *b)
+{
+	struct sbuf m = { 0 };
+	sbuf_addf(&m, fmt, a, b);
+	return sbuf_take(&m);
+}
+
+/* Write n bytes, again after a signal or a short write; false on a write
+ * error (errno says which). */
+static bool write_fully(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return false;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* Write every line, each with its newline; false on a write error. */
+static bool write_lines(int fd, const struct lines *ls)
+{
+	struct sbuf b = { 0 };
+	bool ok;
+	int saved;
+
+	sbuf_add(&b, "");
+	for (size_t i = 0; i < ls->n; i++) {
+		sbuf_add(&b, ls->v[i].text);
+		sbuf_add(&b, "\n");
+	}
+	ok = write_fully(fd, b.s, b.len);
+	saved = errno;		/* for the caller, whatever free does */
+	sbuf_free(&b);
+	errno = saved;
+	return ok;
+}
+
+char *snapshot_save(const struct snapshot *s, const char *dir, char **error)
+{
+	struct lines ls = { 0 };
+	struct sbuf path = { 0 };
+	int fd = -1;
+
+	*error = NULL;
+	for (int attempt = 1; attempt <= MAX_ATTEMPTS && fd < 0; attempt++) {
+		path.len = 0;
+		sbuf_addf(&path, "%s/", dir);
+		snapshot_name(s, attempt, &path);
+		/* O_EXCL: a file of that name, even a symlink, is never
+		 * written through; another name is tried instead. */
+		fd = open(path.s, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		if (fd < 0 && errno != EEXIST) {
+			*error = message("cannot create %s: %s", path.s, strerror(errno));
+			sbuf_free(&path);
+			return NULL;
+		}
+	}
+	if (fd < 0) {
+		*error = message("cannot create %s: %s", path.s, "too many snapshots of that name");
+		sbuf_free(&path);
+		return NULL;
+	}
+	snapshot_render(s, &ls);
+	bool ok = write_lines(fd, &ls);
+	int saved = errno;
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		saved = errno;
+	}
+	lines_free(&ls);
+	if (!ok) {
+		unlink(path.s);		/* our own new file: nothing else's */
+		*error = message("cannot write %s: %s", path.s, strerror(saved));
+		sbuf_free(&path);
+		return NULL;
+	}
+	return sbuf_take(&path);
+}
