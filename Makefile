@@ -13,6 +13,8 @@ BINDIR    ?= $(PREFIX)/bin
 MANPREFIX ?= $(PREFIX)/share/man
 DATADIR   ?= $(PREFIX)/share/budget
 DESTDIR   ?=
+# Where --help says to report bugs; packagers set their own.
+BUG_REPORT ?= the issue tracker of the repository this copy came from
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
@@ -79,8 +81,8 @@ $(O)/ui/%.o: ui/%.c $(O)/config.h | libs
 # `make install PREFIX=/usr` rebuilds what depends on them.
 $(O)/config.h: FORCE
 	@mkdir -p $(O)
-	@printf '#define BUDGET_VERSION "%s"\n#define BUDGET_DATADIR "%s"\n' \
-		'$(VERSION)' '$(DATADIR)' >$@.tmp
+	@printf '#define BUDGET_VERSION "%s"\n#define BUDGET_DATADIR "%s"\n#define BUDGET_BUGS "%s"\n' \
+		'$(VERSION)' '$(DATADIR)' '$(BUG_REPORT)' >$@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 FORCE:

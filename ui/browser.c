@@ -18,9 +18,11 @@
 #include "browse/draw.h"
 #include "browse/grid.h"
 #include "browse/keys.h"
+#include "browse/view.h"
+#include "doc/msg.h"
 #include "doc/text.h"
 #include "doc/util.h"
-#include "browse/view.h"
+
 
 /* ---- theme ------------------------------------------------------------------ */
 
@@ -82,6 +84,10 @@ static attr_t cell_attr(const struct grid_cell *c)
 		a = (a & ~A_REVERSE) | A_REVERSE | (use_color ? A_BOLD : 0);
 	else if (c->flags & CELL_SELECTED_DIM)
 		a |= A_UNDERLINE;
+	/* A search hit stands out, in colour or not. */
+	if (c->flags & CELL_MATCH)
+		a = (a & ~A_COLOR) | A_STANDOUT | A_BOLD |
+		    (use_color ? COLOR_PAIR(SS_MESSAGE + 1) : 0);
 	return a;
 }
 
@@ -94,12 +100,7 @@ static SCREEN *screen;
 static FILE *tty_in;
 static volatile sig_atomic_t caught;
 
-static void on_signal(int sig)
-{
-	caught = sig;
-}
-
-/* Leave curses: on every way out, including util_fail. */
+/* Leave curses: on every way out, including util_fail and fatal signals. */
 static void restore_terminal(void)
 {
 	if (screen) {
@@ -113,17 +114,50 @@ static void restore_terminal(void)
 	}
 }
 
+/* Signals the loop stops for: the read waiting for a key returns. */
+static void on_signal(int sig)
+{
+	caught = sig;
+}
+
+/* Signals that would end the program at once (a crash): the terminal is
+ * restored, then the program dies of the signal as it would have. */
+static void on_fatal(int sig)
+{
+	if (screen)
+		endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static void catch_signals(void)
 {
+	static const int stop[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2,
+				    SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ };
+	static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP,
+				     SIGSYS };
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: the read waiting for a key returns at once. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
+	sa.sa_handler = on_signal;
+	for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
+		sigaction(stop[i], &sa, NULL);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
+	/* A closed pipe or socket is an error to report, not a death. */
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Is this a terminal the browser can draw on: one that can move the
+ * cursor?  TERM=dumb cannot. */
+static bool usable_terminal(void)
+{
+	char cup[] = "cup";
+	const char *s = tigetstr(cup);
+	return s && s != (const char *)-1;
 }
 
 static bool start_curses(const struct browser_options *opt)
@@ -140,6 +174,10 @@ static bool start_curses(const struct browser_options *opt)
 	if (!screen)
 		return false;
 	set_term(screen);
+	if (!usable_terminal()) {
+		restore_terminal();
+		return false;
+	}
 	util_fail_hook = restore_terminal;
 	cbreak();
 	noecho();
@@ -223,19 +261,6 @@ static int mouse(struct view *v)
 	return 0;
 }
 
-/* Chinese help when the messages locale is zh_*: LC_ALL, LC_MESSAGES,
- * then LANG, the first one set. */
-static bool locale_is_chinese(void)
-{
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-		const char *s = getenv(vars[i]);
-		if (s && *s)
-			return strncmp(s, "zh", 2) == 0;
-	}
-	return false;
-}
-
 bool browser_parse_color(const char *s, enum color_mode *out)
 {
 	if (strcmp(s, "auto") == 0)
@@ -254,64 +279,80 @@ int browser_run(struct document *doc, struct document *old,
 {
 	struct view_options vo = { 0 };
 	struct grid g = { 0 };
-	int status = 0, errors = 0, lost = -1;
+	int status = 0, errors = 0;
+	bool redraw = true;
 
-	setlocale(LC_ALL, "");
 	vo.no_utf8 = !text_init();
-	vo.zh = locale_is_chinese();
 	vo.compare = opt->compare;
 	vo.column = opt->column;
 	struct view *v = view_new(doc, old, &vo);
 	catch_signals();
 	if (!start_curses(opt)) {
-		fprintf(stderr, "budget: cannot use the terminal (TERM=%s)\n",
-			getenv("TERM") ? getenv("TERM") : "");
+		const char *term = getenv("TERM");
+		fprintf(stderr, msg(M_BROWSER_NO_TERMINAL), term ? term : "");
+		fputc('\n', stderr);
 		restore_terminal();
 		view_free(v);
 		return 1;
 	}
 	view_resize(v, COLS, LINES);
 	for (;;) {
-		draw_view(v, &g);
-		blit(&g);
+		if (redraw) {
+			draw_view(v, &g);
+			blit(&g);
+		}
+		redraw = false;
 		wint_t ch;
 		errno = 0;
 		int kind = get_wch(&ch);
+		if (caught == SIGINT && v->prompt.kind) {
+			/* ^C in the : and / prompts cancels the prompt. */
+			caught = 0;
+			view_cancel_prompt(v);
+			redraw = true;
+			continue;
+		}
 		if (caught) {
 			status = 128 + caught;
 			break;
 		}
 		/* A signal we do not stop for interrupts the read: read again.
-		 * Anything else (end of file, a read error: the terminal went
-		 * away without a SIGHUP), or errors without end, ends it. */
+		 * Anything else (end of file, a read error) means the terminal
+		 * went away: a hangup, whether or not SIGHUP came first. */
 		if (kind == ERR && errno == EINTR && ++errors < MAX_READ_ERRORS)
 			continue;
 		if (kind == ERR) {
-			lost = errno;
-			status = 1;
+			status = 128 + SIGHUP;
 			break;
 		}
 		errors = 0;
+		redraw = true;
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
 			view_resize(v, COLS, LINES);
 			continue;
 		}
 		if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
-			mouse(v);
+			redraw = mouse(v) != 0;
 			continue;
 		}
 		int key = translate(kind, ch);
 		if (key == K_CTRL('l'))
 			clearok(curscr, TRUE);
-		if (key >= 0 && (view_key(v, key) & VIEW_QUIT))
+		int flags = key >= 0 ? view_key(v, key) : 0;
+		if (flags & VIEW_QUIT)
 			break;
+		redraw = (flags & VIEW_REDRAW) || key == K_CTRL('l');
 	}
 	restore_terminal();
 	util_fail_hook = NULL;
-	if (lost >= 0)
-		fprintf(stderr, "budget: cannot read the terminal: %s\n",
-			lost ? strerror(lost) : "end of file");
+	int sig = caught;
 	grid_free(&g);
 	view_free(v);
+	/* A signal that ends a program dies of it once the terminal is back,
+	 * except those whose end is ours to report. */
+	if (sig && sig != SIGINT && sig != SIGTERM && sig != SIGHUP && sig != SIGQUIT) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 	return status;
 }

@@ -1,7 +1,8 @@
-/* main.c: command line.  Parses options and hands over to the printer, the
- * checker or the browser. */
+/* main.c: the command line.  Parses options and hands over to the printer,
+ * the exporter, the checker or the browser; prints what they return. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,63 +10,36 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "browser.h"
+#include "doc/loader.h"
+#include "doc/msg.h"
+#include "doc/text.h"
 #include "report/check.h"
 #include "report/export.h"
-#include "doc/loader.h"
 #include "report/print.h"
-#include "doc/text.h"
-#include "browser.h"
+#include "report/render.h"
 
-static const char usage_text[] =
-"Usage: budget [OPTION]... [FILE]\n"
-"  or:  budget --check [FILE]...\n"
-"Browse a department budget disclosure (部门预算公开) in the terminal.\n"
-"Without --print or --check, and with standard output on a terminal, the\n"
-"browser opens (see budget(1) for its keys), with the tables compared\n"
-"with the prior year when --compare is given; otherwise the whole\n"
-"document is printed as with --print=all.\n"
-"\n"
-"FILE is a budget file (see budget.yaml(5)); without one, the installed\n"
-"default document is opened.  \"-\" reads standard input.\n"
-"\n"
-"  -p, --print=VIEW     write a plain-text snapshot of VIEW to standard output\n"
-"                       and exit: a table number (1-14), a narrative part\n"
-"                       or section id (part1, part2, part3, ...), or 'all'\n"
-"  -w, --width=N        with --print, fit lines into N columns, cropping\n"
-"                       names with a '~' mark (default: never crop)\n"
-"  -c, --compare[=OLD]  compare with the prior year: with the prior-year\n"
-"                       figures the document states, or with the budget\n"
-"                       file OLD (rows matched by code, then by name); the\n"
-"                       browser opens comparing (key c), against OLD\n"
-"      --column=KEY     the amount column to compare (default: each\n"
-"                       table's first amount column; in the browser, C\n"
-"                       chooses another)\n"
-"      --format=FMT     with --print, write VIEW for a spreadsheet: csv\n"
-"                       (RFC 4180) or tsv, UTF-8, one header row, a row,\n"
-"                       parent, level and code column so the tree survives,\n"
-"                       amounts as plain decimals; 'all' gives every table\n"
-"                       in long form (see budget(1))\n"
-"      --check          check that each FILE reconciles: tree sums, row\n"
-"                       identities (sum_of), the document's declared\n"
-"                       identities and its stated figures and rates.  Prints\n"
-"                       FILE:LINE: for every finding that fails, is a known\n"
-"                       fault of the source, or is not checkable, then\n"
-"                       \"N checks, N passed, N failed, N not checkable\"\n"
-"      --color=WHEN     colours in the browser: auto (the default: when the\n"
-"                       terminal has them and NO_COLOR is not set), always\n"
-"                       or never\n"
-"      --no-mouse       do not use the mouse in the browser (clicks and the\n"
-"                       wheel are then left to the terminal)\n"
-"  -h, --help           show this help and exit\n"
-"  -V, --version        show the version and exit\n"
-"\n"
-"Exit status: 0 on success; 1 when --check finds a failure that is not\n"
-"marked as a known fault of the source (with several FILEs, --check exits\n"
-"with the worst), or when the terminal cannot be used; 2 when a file cannot\n"
-"be loaded, an option is wrong or standard output cannot be written; 3 when\n"
-"memory runs out; 128+N when the browser ends on signal N.\n"
-"\n"
-"Errors are reported as FILE:LINE:COL: message.\n";
+/* "budget: message" on standard error: every message of the program. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024];
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	char *clean = text_sanitize(buf, false);
+	fprintf(stderr, "budget: %s\n", clean);
+	free(clean);
+}
+
+static void say_load_error(const struct loader_error *err)
+{
+	struct sbuf b = { 0 };
+	loader_error_format(err, &b);
+	fprintf(stderr, "%s\n", b.s);
+	sbuf_free(&b);
+}
 
 static const char *default_file(void)
 {
@@ -76,28 +50,45 @@ static const char *default_file(void)
 }
 
 /* --check FILE...: each file's findings and summary; the worst status. */
-static int run_check(int nfiles, char **files)
+static int run_check(int nfiles, char **files, const char *old_path)
 {
 	int worst = 0;
+	struct loader_error err;
+	struct document *old = NULL;
+	if (old_path && !(old = loader_load(old_path, &err))) {
+		say_load_error(&err);
+		return 2;
+	}
 	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
 		const char *path = nfiles ? files[i] : default_file();
-		struct loader_error err;
 		struct document *doc = loader_load(path, &err);
 		if (nfiles > 1)
 			printf("%s== %s\n", i ? "\n" : "", path);
 		if (!doc) {
-			loader_error_print(&err, stderr);
+			say_load_error(&err);
 			worst = 2;
 			continue;
 		}
+		struct comparison cmp;
+		struct compare_error cerr;
+		bool compared = old && compare_build(&cmp, doc, old, &cerr);
+		if (old && !compared) {
+			say("%s", cerr.message);
+			worst = 2;
+			model_free(doc);
+			continue;
+		}
 		struct check_report rep;
-		check_document(doc, &rep);
+		check_document(doc, compared ? &cmp : NULL, &rep);
 		check_print(doc, &rep, stdout);
 		if (check_status_code(&rep) > worst)
 			worst = check_status_code(&rep);
 		check_report_free(&rep);
+		if (compared)
+			compare_free(&cmp);
 		model_free(doc);
 	}
+	model_free(old);
 	return worst;
 }
 
@@ -109,93 +100,142 @@ static int flushed(int status)
 
 	if (!error && !ferror(stdout))
 		return status;
-	fprintf(stderr, "budget: cannot write standard output: %s\n",
-		strerror(error ? error : EIO));
+	say(msg(M_MAIN_CANNOT_WRITE), strerror(error ? error : EIO));
 	return 2;
 }
 
-static int parse_width(const char *arg)
+static bool parse_width(const char *arg, int *out)
 {
 	char *end;
 	long w = strtol(arg, &end, 10);
 	if (!*arg || *end || w < 20 || w > 10000) {
-		fprintf(stderr, "budget: --width must be a number from 20 to 10000\n");
-		exit(2);
+		say("%s", msg(M_MAIN_BAD_WIDTH));
+		return false;
 	}
-	return (int)w;
+	*out = (int)w;
+	return true;
+}
+
+/* "--compare old.yaml" would take old.yaml for the document: the file of
+ * --compare comes after '='.  Found before getopt, which cannot tell. */
+static bool compare_without_equals(int argc, char **argv)
+{
+	for (int i = 1; i + 1 < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return false;
+		if ((!strcmp(argv[i], "--compare") || !strcmp(argv[i], "-c")) &&
+		    argv[i + 1][0] != '-') {
+			say(msg(M_MAIN_COMPARE_EQUALS), argv[i + 1]);
+			return true;
+		}
+	}
+	return false;
+}
+
+static int usage_error(void)
+{
+	fprintf(stderr, "%s\n", msg(M_MAIN_TRY_HELP));
+	return 2;
 }
 
 /* Long options without a short form. */
-enum { OPT_CHECK = 1100, OPT_FORMAT, OPT_COLOR, OPT_NO_MOUSE };
+enum { OPT_CHECK = 1100, OPT_FORMAT, OPT_COLOR, OPT_NO_MOUSE, OPT_BOM, OPT_ASCII,
+       OPT_COLUMN };
 
 int main(int argc, char **argv)
 {
-	bool check = false, formatted = false;
+	bool check = false, formatted = false, bom = false, ascii = false;
 	enum export_format format = EXPORT_CSV;
 	static const struct option longopts[] = {
 		{ "print", required_argument, NULL, 'p' },
 		{ "width", required_argument, NULL, 'w' },
 		{ "compare", optional_argument, NULL, 'c' },
-		{ "column", required_argument, NULL, 'k' },
+		{ "column", required_argument, NULL, OPT_COLUMN },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "bom", no_argument, NULL, OPT_BOM },
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+		{ "ascii", no_argument, NULL, OPT_ASCII },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *view = NULL, *old_path = NULL;
+	const char *view = NULL, *old_path = NULL, *column = NULL;
 	bool compare = false;
 	struct print_opts opts = { 0 };
 	struct browser_options browse = { COLOR_AUTO, true, false, NULL };
 	int c;
 
-	if (!text_init())
-		fputs("budget: no UTF-8 locale; Chinese text cannot be shown\n", stderr);
-	while ((c = getopt_long(argc, argv, "p:w:c::hV", longopts, NULL)) != -1) {
+	bool utf8 = text_init();
+	msg_set_chinese(msg_locale_is_chinese());
+	if (!utf8)
+		say("%s", msg(M_MAIN_NO_UTF8));
+	if (getenv("BUDGET_ASCII") && *getenv("BUDGET_ASCII") && strcmp(getenv("BUDGET_ASCII"), "0"))
+		ascii = true;
+	if (compare_without_equals(argc, argv))
+		return usage_error();
+	opterr = 0;	/* our messages, which start with budget: */
+	while ((c = getopt_long(argc, argv, ":p:w:c::hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': view = optarg; break;
-		case 'w': opts.width = parse_width(optarg); break;
+		case 'w':
+			if (!parse_width(optarg, &opts.width))
+				return 2;
+			break;
 		case 'c': compare = true; old_path = optarg; break;
-		case 'k': opts.column = optarg; break;
+		case OPT_COLUMN: column = optarg; break;
 		case OPT_CHECK: check = true; break;
 		case OPT_FORMAT:
 			if (!export_format_parse(optarg, &format)) {
-				fprintf(stderr, "budget: --format must be csv or tsv\n");
+				say("%s", msg(M_MAIN_BAD_FORMAT));
 				return 2;
 			}
 			formatted = true;
 			break;
+		case OPT_BOM: bom = true; break;
 		case OPT_COLOR:
 			if (!browser_parse_color(optarg, &browse.color)) {
-				fprintf(stderr, "budget: --color must be auto, always or never\n");
+				say("%s", msg(M_MAIN_BAD_COLOR));
 				return 2;
 			}
 			break;
 		case OPT_NO_MOUSE: browse.mouse = false; break;
-		case 'h': fputs(usage_text, stdout); return flushed(0);
-		case 'V': printf("budget %s\n", BUDGET_VERSION); return flushed(0);
+		case OPT_ASCII: ascii = true; break;
+		case 'h': printf(msg(M_MAIN_USAGE), BUDGET_BUGS); return flushed(0);
+		case 'V':
+			printf("budget %s\n%s", BUDGET_VERSION, msg(M_MAIN_VERSION));
+			return flushed(0);
+		case ':':
+			say(msg(M_MAIN_NEEDS_VALUE), argv[optind - 1]);
+			return usage_error();
 		default:
-			fputs("Try 'budget --help' for more information.\n", stderr);
-			return 2;
+			say(msg(M_MAIN_UNKNOWN_OPTION), argv[optind - 1]);
+			return usage_error();
 		}
 	}
+	render_set_ascii(ascii);
+	if (column && !compare) {
+		say("%s", msg(M_MAIN_COLUMN_NEEDS_COMPARE));
+		return 2;
+	}
+	if (bom && !formatted) {
+		say("%s", msg(M_MAIN_BOM_NEEDS_FORMAT));
+		return 2;
+	}
 	if (check && (view || formatted)) {
-		fprintf(stderr, "budget: --check does not combine with --print or --format\n");
+		say("%s", msg(M_MAIN_CHECK_ALONE));
 		return 2;
 	}
 	if (check)
-		return flushed(run_check(argc - optind, argv + optind));
+		return flushed(run_check(argc - optind, argv + optind, old_path));
 	if (formatted && !view) {
-		fprintf(stderr, "budget: --format needs --print=VIEW (a table number or "
-			"'all')\n");
+		say("%s", msg(M_MAIN_FORMAT_NEEDS_PRINT));
 		return 2;
 	}
 	if (argc - optind > 1) {
-		fprintf(stderr, "budget: one FILE at most\n"
-			"Try 'budget --help' for more information.\n");
-		return 2;
+		say("%s", msg(M_MAIN_ONE_FILE));
+		return usage_error();
 	}
 	const char *path = optind < argc ? argv[optind] : default_file();
 
@@ -206,26 +246,45 @@ int main(int argc, char **argv)
 		doc = NULL;
 	}
 	if (!doc) {
-		loader_error_print(&err, stderr);
+		say_load_error(&err);
+		return 2;
+	}
+	struct comparison cmp;
+	struct compare_error cerr;
+	if (compare && !compare_build(&cmp, doc, old, &cerr)) {
+		say("%s", cerr.message);
+		model_free(old);
+		model_free(doc);
 		return 2;
 	}
 	/* No view asked for on a terminal: browse (comparing with --compare).
 	 * In a pipe: print all. */
 	if (!view && !formatted && isatty(STDOUT_FILENO)) {
+		if (compare)
+			compare_free(&cmp);
 		browse.compare = compare;
-		browse.column = opts.column;
+		browse.column = column;
 		return browser_run(doc, old, &browse);
 	}
-	struct comparison cmp;
-	if (compare) {
-		compare_build(&cmp, doc, old);
-		opts.cmp = &cmp;
+	opts.cmp = compare ? &cmp : NULL;
+	opts.column = column;
+	struct print_error perr;
+	bool ok;
+	if (formatted) {
+		struct export_opts eo = { format, bom, opts.cmp, column };
+		ok = export_view(doc, view, &eo, stdout, &perr);
+	} else {
+		struct lines ls = { 0 };
+		ok = print_view(doc, view ? view : "all", &opts, &ls, &perr);
+		if (ok)
+			lines_write(&ls, stdout);
+		lines_free(&ls);
 	}
-	int status = formatted ? export_view(doc, view, format, opts.cmp, opts.column, stdout)
-			       : print_view(doc, view ? view : "all", &opts, stdout);
+	if (!ok)
+		say("%s", perr.message);
 	if (compare)
 		compare_free(&cmp);
 	model_free(old);
 	model_free(doc);
-	return flushed(status);
+	return flushed(ok ? 0 : 2);
 }

@@ -6,131 +6,143 @@
 #include <string.h>
 
 #include "doc/util.h"
+#include "report/compare.h"
 
-/* The item's own key: its table number or part id. */
-static void place_key(const struct item *it, struct sbuf *b)
-{
-	if (it->table)
-		sbuf_addf(b, "table %d", it->table->number);
-	else
-		sbuf_addf(b, "part %s", it->part->id ? it->part->id : it->part->title);
-}
-
-/* The key of node n of item it (n NULL: of the item alone). */
-static char *key_of(const struct item *it, const void *n)
+/* The item's own key: its table id or part id. */
+static char *item_name(const struct item *it)
 {
 	struct sbuf b = { 0 };
-	place_key(it, &b);
-	sbuf_add(&b, "\x1d");
-	if (n)
-		item_key(it, n, &b);
+	if (it->table)
+		sbuf_addf(&b, "table %s %s", it->table->id, it->table->doc->path);
+	else if (it->part)
+		sbuf_addf(&b, "part %s", it->part->id ? it->part->id : it->part->title);
+	else
+		sbuf_add(&b, "none");
 	return sbuf_take(&b);
 }
 
-static int cmp_str(const void *a, const void *b)
+/* The document's own row a shown row stands for. */
+static const struct row *origin(const struct row *r)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const struct derived_row *d = compare_derived_row(r);
+	return d ? d->cur : r;
 }
 
-void carry_save(const struct item *items, size_t n, size_t cur, struct carry *s)
+/* The key of a node of an item: the item's name, then the node's path. */
+static char *node_key(const struct item *it, const char *name, const void *node)
 {
-	size_t cap = 0;
-	memset(s, 0, sizeof *s);
-	s->cursor = xcalloc(n, sizeof *s->cursor);
-	s->sort = xcalloc(n, sizeof *s->sort);
-	s->column = xcalloc(n, sizeof *s->column);
-	s->ncursor = n;
+	struct sbuf b = { 0 };
+	sbuf_addf(&b, "%s\x1d", name);
+	if (node)
+		item_key(it, node, &b);
+	return sbuf_take(&b);
+}
+
+static const void *selected(const struct item *it)
+{
+	const struct row *r = item_row(it);
+	return r ? (const void *)origin(r) : (const void *)item_section(it);
+}
+
+void carry_save(const struct item *items, size_t n, size_t cur, struct carry *c)
+{
+	memset(c, 0, sizeof *c);
+	c->items = xcalloc(n + 1, sizeof *c->items);
+	c->nitems = n;
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = &items[i];
-		s->sort[i] = it->sort.mode;
-		if (it->table && it->sort.col < it->table->ncolumns)
-			s->column[i] = xstrdup(it->table->columns[it->sort.col].key);
-		for (size_t j = 0; j < it->nnodes; j++) {
-			if (!it->open[j])
-				continue;
-			if (s->nopen == cap) {
-				cap = cap ? cap * 2 : 64;
-				s->open = xrealloc(s->open, cap * sizeof *s->open);
-			}
-			s->open[s->nopen++] = key_of(it, it->nodes[j]);
+		struct carry_item *ci = &c->items[i];
+		ci->key = item_name(it);
+		ci->sort = it->sort;
+		ci->side = it->side;
+		ci->column = it->column ? xstrdup(it->column) : NULL;
+		const void *sel = selected(it);
+		ci->cursor = sel ? node_key(it, ci->key, sel) : NULL;
+		if (it->table) {
+			for (const struct row *r = model_first_row(it->shown); r;
+			     r = model_next_in_table(r))
+				if (it->open[r->index] && origin(r)) {
+					char *k = node_key(it, ci->key, origin(r));
+					strmap_put(&c->open, k, (void *)1);
+					free(k);
+				}
+		} else {
+			for (size_t j = 0; j < it->nopen; j++)
+				if (it->open[j]) {
+					char *k = node_key(it, ci->key, it->sections[j]);
+					strmap_put(&c->open, k, (void *)1);
+					free(k);
+				}
 		}
-		s->cursor[i] = key_of(it, it->nvis ? item_node(&it->vis[it->cursor]) : NULL);
 	}
-	if (s->nopen)	/* open is NULL then, which qsort must not see */
-		qsort(s->open, s->nopen, sizeof *s->open, cmp_str);
-	s->cur = n ? xstrdup(s->cursor[cur]) : NULL;
+	c->cur = n ? xstrdup(c->items[cur].key) : NULL;
 }
 
-static bool saved_open(const struct carry *s, const char *key)
+static const struct carry_item *old_item(const struct carry *c, const char *key)
 {
-	return s->nopen &&
-	       bsearch(&key, s->open, s->nopen, sizeof *s->open, cmp_str) != NULL;
+	for (size_t k = 0; k < c->nitems; k++)
+		if (strcmp(c->items[k].key, key) == 0)
+			return &c->items[k];
+	return NULL;
 }
 
-/* The old item it was, or -1 when the old document had none like it. */
-static long old_item(const struct carry *s, const struct item *it)
-{
-	struct sbuf ik = { 0 };
-	long found = -1;
-	place_key(it, &ik);
-	sbuf_add(&ik, "\x1d");
-	for (size_t k = 0; k < s->ncursor && found < 0; k++)
-		if (strncmp(s->cursor[k], ik.s, ik.len) == 0)
-			found = (long)k;
-	sbuf_free(&ik);
-	return found;
-}
-
-/* The old item's sort, and its column when the table still has it. */
-static void restore_sort(const struct carry *s, size_t k, struct item *it)
-{
-	int col = it->table && s->column[k] ? model_amount_column(it->table, s->column[k]) : -1;
-	it->sort.mode = s->sort[k];
-	if (col >= 0)
-		it->sort.col = (size_t)col;
-}
-
-size_t carry_restore(const struct carry *s, struct item *items, size_t n, size_t cur)
+size_t carry_restore(const struct carry *c, struct item *items, size_t n, size_t cur)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct item *it = &items[i];
-		/* Items the old document had keep their open nodes. */
-		long was = old_item(s, it);
-		if (was < 0)
+		char *name = item_name(it);
+		const struct carry_item *ci = old_item(c, name);
+		if (!ci) {
+			free(name);
 			continue;
-		restore_sort(s, (size_t)was, it);
-		for (size_t j = 0; j < it->nnodes; j++) {
-			char *key = key_of(it, it->nodes[j]);
-			it->open[j] = item_has_children(it, it->nodes[j]) && saved_open(s, key);
-			free(key);
 		}
+		if (c->cur && !strcmp(c->cur, name))
+			cur = i;
+		it->sort = ci->sort;
+		free(it->column);
+		it->column = ci->column ? xstrdup(ci->column) : NULL;
+		if (it->table) {
+			for (const struct row *r = model_first_row(it->shown); r;
+			     r = model_next_in_table(r)) {
+				const struct row *o = origin(r);
+				char *k = o ? node_key(it, name, o) : NULL;
+				it->open[r->index] = r->child && k && strmap_get(&c->open, k);
+				free(k);
+			}
+		} else {
+			for (size_t j = 0; j < it->nopen; j++) {
+				char *k = node_key(it, name, it->sections[j]);
+				it->open[j] = it->sections[j]->child && strmap_get(&c->open, k);
+				free(k);
+			}
+		}
+		if (ci->side < it->nsides)
+			it->side = ci->side;
 		item_refresh(it);
-		for (size_t j = 0; j < it->nvis; j++) {
-			char *key = key_of(it, item_node(&it->vis[j]));
-			bool hit = false;
-			for (size_t k = 0; k < s->ncursor && !hit; k++)
-				hit = strcmp(s->cursor[k], key) == 0;
+		/* The cursor back on the node of the same key. */
+		for (size_t l = 0; ci->cursor && l < item_nlines(it); l++) {
+			item_select_line(it, l);
+			const void *sel = selected(it);
+			char *k = sel ? node_key(it, name, sel) : NULL;
+			bool hit = k && !strcmp(k, ci->cursor);
+			free(k);
 			if (hit)
-				it->cursor = j;
-			if (s->cur && strcmp(s->cur, key) == 0)
-				cur = i;
-			free(key);
+				break;
 		}
+		free(name);
 	}
 	return cur;
 }
 
-void carry_free(struct carry *s)
+void carry_free(struct carry *c)
 {
-	for (size_t i = 0; i < s->nopen; i++)
-		free(s->open[i]);
-	for (size_t i = 0; i < s->ncursor; i++) {
-		free(s->cursor[i]);
-		free(s->column[i]);
+	for (size_t i = 0; i < c->nitems; i++) {
+		free(c->items[i].key);
+		free(c->items[i].cursor);
+		free(c->items[i].column);
 	}
-	free(s->open);
-	free(s->cursor);
-	free(s->sort);
-	free(s->column);
-	free(s->cur);
+	free(c->items);
+	strmap_free(&c->open);
+	free(c->cur);
+	memset(c, 0, sizeof *c);
 }

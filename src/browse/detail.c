@@ -4,78 +4,10 @@
 #include <string.h>
 
 #include "doc/classify.h"
-#include "browse/lang.h"
+#include "doc/msg.h"
 #include "doc/text.h"
-
-bool detail_amount(const struct row *r, amount_t *out)
-{
-	int c = model_first_amount(r->table);
-	if (c < 0 || r->cells[c].blank)
-		return false;
-	*out = r->cells[c].amount;
-	return true;
-}
-
-const struct row *detail_share_base(const struct row *r)
-{
-	if (r->parent)
-		return r->parent;
-	return r->table->rows;
-}
-
-bool detail_share(const struct row *r, const struct row *base, int64_t *rate)
-{
-	amount_t a, b;
-	if (!base || !detail_amount(r, &a) || !detail_amount(base, &b))
-		return false;
-	return rate_of(a, b, rate);
-}
-
-bool detail_table_total(const struct table *t, amount_t *out)
-{
-	return t->rows && !t->incomplete && detail_amount(t->rows, out);
-}
-
-size_t detail_project_lines(const struct document *doc, const struct row *project,
-			    enum table_kind kind,
-			    void (*fn)(const struct row *line, void *ctx), void *ctx)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < doc->ntables; i++) {
-		const struct table *t = &doc->tables[i];
-		if (t->kind != kind || t == project->table)
-			continue;
-		for (const struct row *r = t->rows; r; r = model_next_row(r)) {
-			if (!r->child || strcmp(r->name, project->name) != 0)
-				continue;
-			for (const struct row *c = r->child; c; c = c->next, n++)
-				if (fn)
-					fn(c, ctx);
-		}
-	}
-	return n;
-}
-
-/* "label：text" wrapped, continuation lines indented. */
-static void labelled(struct lines *out, enum line_style style, const char *label,
-		     const char *text, int indent, int width)
-{
-	struct sbuf b = { 0 };
-	sbuf_addf(&b, "%s：%s", label, text);
-	lines_add_wrapped(out, style, b.s, indent, width);
-	sbuf_free(&b);
-}
-
-/* "广州市信访局 › 运行保障类 › 运行经费": the path of names, for tables whose
- * tree is not a classification by code. */
-static void name_path(const struct row *r, struct sbuf *b)
-{
-	if (r->parent) {
-		name_path(r->parent, b);
-		sbuf_add(b, " › ");
-	}
-	sbuf_add(b, *r->name ? r->name : "…");
-}
+#include "report/compare.h"
+#include "report/render.h"
 
 static void heading(struct lines *out, const char *text)
 {
@@ -83,240 +15,300 @@ static void heading(struct lines *out, const char *text)
 	lines_add(out, STYLE_HEADING, NULL, text);
 }
 
-static void cell_text(const struct column *col, const struct cell *c, bool zh,
-		      struct sbuf *b)
+/* "label：text" wrapped, continuation lines under the text. */
+static void labelled(struct lines *out, enum line_style style, const char *label,
+		     const char *text, int width)
 {
-	char buf[AMOUNT_BUFSZ];
-	if (c->blank)
-		sbuf_add(b, TR(zh, "(blank)", "（空）"));
-	else if (col->type == COL_AMOUNT)
-		sbuf_add(b, amount_format(c->amount, buf, sizeof buf));
-	else
-		sbuf_add(b, c->text);
+	struct sbuf b = { 0 };
+	sbuf_addf(&b, msg(M_LABELLED), label);
+	lines_add_hanging(out, style, b.s, text, 2, width);
+	sbuf_free(&b);
 }
 
-static void columns(const struct row *r, bool zh, int width, struct lines *out)
+/* A row named as the table prints it: code, then its labels. */
+static void row_name(const struct row *r, struct sbuf *b)
 {
-	const struct table *t = r->table;
+	if (r->code)
+		sbuf_addf(b, "%s  ", r->code);
+	size_t before = b->len;
+	model_row_labels(r, b);
+	if (b->len == before)
+		sbuf_add(b, msg(M_DETAIL_NO_NAME));
+}
+
+/* The path of the row from the top, by code and name with the code's
+ * level, or by names: "201 一般公共服务支出（类） › 20103 …". */
+static void path(const struct row *r, struct sbuf *b)
+{
+	if (r->parent) {
+		path(r->parent, b);
+		sbuf_addf(b, " %s ", render_glyph(GLYPH_PATH));
+	}
+	if (r->code)
+		sbuf_addf(b, "%s ", r->code);
+	const char *name = model_row_name(r);
+	sbuf_add(b, *name ? name : "…");
+	const char *level = classify_level_name(r->code);
+	if (level)
+		sbuf_addf(b, msg(M_DETAIL_LEVEL), level);
+}
+
+/* The row's text fields, each under its title. */
+static void texts(const struct row *r, int width, struct lines *out)
+{
+	const struct table *t = r->side->table;
+	for (size_t i = 0; r->texts && i < t->ntexts; i++) {
+		if (!r->texts[i])
+			continue;
+		heading(out, t->texts[i].title);
+		lines_add_wrapped(out, STYLE_TEXT, r->texts[i], 2, width);
+	}
+}
+
+struct linked_ctx {
+	struct lines *out;
+	int width;
+	const struct table *last;	/* the table of the previous line */
+};
+
+/* One line of another table that belongs to the row: its labels and its
+ * main amount, then its text and quantity cells, each labelled. */
+static void linked_line(const struct row *r, void *ctx)
+{
+	struct linked_ctx *lc = ctx;
+	const struct side *s = r->side;
+	const struct table *t = s->table;
 	struct sbuf b = { 0 };
-	for (size_t i = 0; i < t->ncolumns; i++) {
-		sbuf_pad(&b, 2);
-		render_column_heading(&t->columns[i], " / ", &b);
-		sbuf_add(&b, "：");
-		cell_text(&t->columns[i], &r->cells[i], zh, &b);
-		lines_add_wrapped(out, STYLE_TEXT, b.s + 2, 2, width);
-		b.len = 0;
-		b.s[0] = '\0';
+	if (t != lc->last) {
+		sbuf_addf(&b, "%s  %s", t->label, t->title);
+		heading(lc->out, b.s);
+		sbuf_clear(&b);
+		lc->last = t;
+	}
+	sbuf_addf(&b, "%s ", render_glyph(GLYPH_BULLET));
+	model_row_labels(r, &b);
+	if (s->main >= 0) {
+		sbuf_add(&b, "  ");
+		render_cell(r, (size_t)s->main, &b);
+	}
+	lines_add_wrapped(lc->out, STYLE_TEXT, b.s, 2, lc->width);
+	/* Descend into a group of lines: its own lines are what is bought. */
+	for (const struct row *c = r->child; c; c = c->next)
+		linked_line(c, ctx);
+	for (size_t i = 0; i < s->ncolumns; i++) {
+		const struct column *c = &s->columns[i];
+		if (c->type == COL_AMOUNT || (c->type == COL_TEXT && !r->cells[i].s))
+			continue;
+		/* A unit column is said with its quantity. */
+		bool unit_of = false;
+		for (size_t k = 0; k < s->ncolumns; k++)
+			unit_of |= s->columns[k].unit_column == (int)i;
+		if (unit_of)
+			continue;
+		sbuf_clear(&b);
+		render_cell(r, i, &b);
+		if (c->type == COL_QUANTITY && c->unit_column >= 0 && r->cells[c->unit_column].s)
+			sbuf_addf(&b, " %s", r->cells[c->unit_column].s);
+		if (!b.len)
+			continue;
+		struct sbuf label = { 0 };
+		render_column_heading(c, "/", &label);
+		struct sbuf line = { 0 };
+		sbuf_addf(&line, msg(M_LABELLED), label.s);
+		lines_add_hanging(lc->out, STYLE_TEXT, line.s, b.s, 4, lc->width);
+		sbuf_free(&line);
+		sbuf_free(&label);
 	}
 	sbuf_free(&b);
+}
+
+/* Every data column in full: figures that are not zero one to a line,
+ * the zero ones and the blank ones folded into one line each. */
+static void columns(const struct row *r, int width, struct lines *out)
+{
+	const struct side *s = r->side;
+	struct sbuf b = { 0 }, zero = { 0 }, blank = { 0 };
+	for (size_t i = 0; i < s->ncolumns; i++) {
+		const struct column *c = &s->columns[i];
+		int64_t v;
+		struct sbuf *fold = NULL;
+		if (c->type == COL_TEXT ? !r->cells[i].s : r->cells[i].n == CELL_BLANK)
+			fold = &blank;
+		else if (c->type != COL_TEXT && model_cell_number(r, i, &v) && v == 0)
+			fold = &zero;
+		if (fold) {
+			if (fold->len)
+				sbuf_add(fold, msg(M_LIST_SEPARATOR));
+			render_column_heading(c, "/", fold);
+			continue;
+		}
+		sbuf_clear(&b);
+		render_cell(r, i, &b);
+		struct sbuf head = { 0 };
+		render_column_heading(c, " / ", &head);
+		labelled(out, STYLE_TEXT, head.s, b.s, width);
+		sbuf_free(&head);
+	}
+	if (zero.len)
+		labelled(out, STYLE_META, msg(M_DETAIL_ZERO), zero.s, width);
+	if (blank.len)
+		labelled(out, STYLE_META, msg(M_DETAIL_BLANK), blank.s, width);
+	sbuf_free(&b);
+	sbuf_free(&zero);
+	sbuf_free(&blank);
 }
 
 /* "45.36%", or a dash when there is no share. */
-static void share_line(const struct row *r, const struct row *base,
-		       const char *label, int width, struct lines *out)
+static void share_line(const struct row *r, const struct row *base, const char *label,
+		       int width, struct lines *out)
 {
 	char buf[AMOUNT_BUFSZ];
 	int64_t rate;
-	struct sbuf b = { 0 };
-	sbuf_addf(&b, "%s：%s", label, detail_share(r, base, &rate) ?
-		  rate_format(rate, 2, buf, sizeof buf) : "—");
-	lines_add_wrapped(out, STYLE_TEXT, b.s, 2, width);
-	sbuf_free(&b);
+	labelled(out, STYLE_TEXT, label, model_share(r, base, &rate) ?
+		 rate_format(rate, 2, buf, sizeof buf) : render_glyph(GLYPH_ABSENT), width);
 }
 
-static void shares(const struct row *r, bool zh, int width, struct lines *out)
+static void shares(const struct row *r, int width, struct lines *out)
 {
+	const struct row *base = model_share_base(r);
+	const struct row *total = r->side->total ? r->side->total : r->side->table->total;
 	struct sbuf label = { 0 };
-	const struct row *base = detail_share_base(r);
-	if (model_first_amount(r->table) < 0)
+	if (r->side->main < 0)
 		return;
 	if (r->parent) {
-		sbuf_add(&label, TR(zh, "Share of parent", "占上级"));
-		if (r->parent->code)
-			sbuf_addf(&label, " %s", r->parent->code);
-		sbuf_addf(&label, " %s", r->parent->name);
+		sbuf_add(&label, msg(M_DETAIL_SHARE_OF_PARENT));
+		sbuf_add(&label, " ");
+		row_name(r->parent, &label);
 		share_line(r, base, label.s, width, out);
 	}
-	if (r->table->rows && r->table->rows != r)
-		share_line(r, r->table->rows, TR(zh, "Share of table total",
-						 "占全表合计"), width, out);
+	if (total && total != r && total != r->parent && total->side == r->side)
+		share_line(r, total, msg(M_DETAIL_SHARE_OF_TOTAL), width, out);
 	sbuf_free(&label);
 }
 
-/* How r was matched with the prior year. */
-static const char *match_text(const struct comparison *c, const struct row *r, bool zh)
-{
-	switch (compare_row(c, r)->how) {
-	case MATCH_CODE: return TR(zh, "Prior-year row, by code", "上年对应行（按编码）");
-	case MATCH_NAME: return TR(zh, "Prior-year row, by name", "上年对应行（按名称）");
-	case MATCH_STATED: return TR(zh, "Prior-year figure stated by the document",
-				     "上年数为本文件所述");
-	case MATCH_NONE: break;
-	}
-	if (c->old)
-		return TR(zh, "New this year (新增)", "本年新增");
-	return TR(zh, "The document states no prior-year figure for this row",
-		  "本文件未述该行上年数");
-}
-
-/* Every amount column of r: 本年, 上年, 增减 and 增减率. */
-static void compared(const struct comparison *c, const struct row *r, bool zh,
-		     int width, struct lines *out)
-{
-	const struct table *t = r->table;
-	const struct row *p = compare_row(c, r)->prior;
-	struct sbuf b = { 0 }, head = { 0 };
-	char cur[AMOUNT_BUFSZ], prior[AMOUNT_BUFSZ], change[AMOUNT_BUFSZ], rate[AMOUNT_BUFSZ];
-	heading(out, TR(zh, "Against the prior year", "与上年对比"));
-	sbuf_add(&b, match_text(c, r, zh));
-	if (p)
-		sbuf_addf(&b, "：%s%s%s", p->code ? p->code : "", p->code ? " " : "", p->name);
-	lines_add_wrapped(out, STYLE_TEXT, b.s, 2, width);
-	for (size_t i = 0; i < t->ncolumns; i++) {
-		if (t->columns[i].type != COL_AMOUNT)
-			continue;
-		compare_cells(c, r, i, cur, prior, change, rate);
-		head.len = 0;
-		sbuf_add(&head, "");
-		render_column_heading(&t->columns[i], " / ", &head);
-		sbuf_add(&head, "：");
-		b.len = 0;
-		sbuf_addf(&b, "本年 %s · 上年 %s · 增减 %s · 增减率 %s", cur, prior, change, rate);
-		lines_add_hanging(out, STYLE_TEXT, head.s, b.s, 2, width);
-	}
-	sbuf_free(&b);
-	sbuf_free(&head);
-}
-
-static const char *status_name(enum check_status s, bool zh)
+static const char *status_name(enum check_status s)
 {
 	switch (s) {
-	case CHECK_PASS: return TR(zh, "adds up", "通过");
-	case CHECK_KNOWN: return TR(zh, "known fault of the source", "来源已知错误");
-	case CHECK_UNCHECKABLE: return TR(zh, "cannot be checked", "无法核对");
-	case CHECK_FAIL: return TR(zh, "FAILS", "不符");
+	case CHECK_PASS: return msg(M_DETAIL_CHECK_PASS);
+	case CHECK_KNOWN: return msg(M_DETAIL_CHECK_KNOWN);
+	case CHECK_UNCHECKABLE: return msg(M_DETAIL_CHECK_UNCHECKABLE);
+	case CHECK_FAIL: return msg(M_DETAIL_CHECK_FAIL);
 	case CHECK_NONE: break;
 	}
-	return TR(zh, "no check concerns this row", "无相关核对");
+	return msg(M_DETAIL_CHECK_NONE);
 }
 
-struct lines_ctx {
-	struct lines *out;
-	bool zh;
-	int width;
-};
-
-/* One procurement or service line: its name and amount, then its text
- * cells. */
-static void project_line(const struct row *r, void *ctx)
+static void check(const struct check_report *rep, const struct row *r, int width,
+		  struct lines *out)
 {
-	struct lines_ctx *lc = ctx;
-	const struct table *t = r->table;
+	const struct finding *f = check_row_worst(rep, r);
+	enum check_status st = f ? f->status : CHECK_NONE;
 	struct sbuf b = { 0 };
-	char buf[AMOUNT_BUFSZ];
-	amount_t a;
-	sbuf_addf(&b, "· %s", r->name);
-	if (detail_amount(r, &a))
-		sbuf_addf(&b, "  %s", amount_format(a, buf, sizeof buf));
-	lines_add_wrapped(lc->out, STYLE_TEXT, b.s, 2, lc->width);
-	b.len = 0;
-	b.s[0] = '\0';
-	for (size_t i = 0; i < t->ncolumns; i++) {
-		const struct cell *c = &r->cells[i];
-		if (t->columns[i].type != COL_TEXT || c->blank || !*c->text)
-			continue;
-		sbuf_addf(&b, "%s%s", b.len ? " / " : "", c->text);
-	}
-	if (b.len)
-		lines_add_wrapped(lc->out, STYLE_TEXT, b.s, 4, lc->width);
+	sbuf_add(&b, status_name(st));
+	if (f && st != CHECK_PASS)
+		sbuf_addf(&b, "%s%s", msg(M_CHK_COLON), f->message);
+	labelled(out, st == CHECK_FAIL ? STYLE_WARN : STYLE_TEXT, msg(M_DETAIL_CHECK), b.s, width);
 	sbuf_free(&b);
 }
 
-static void project_lines(const struct document *doc, const struct row *r,
-			  enum table_kind kind, const char *title, bool zh,
-			  int width, struct lines *out)
+/* How a compared row pairs with the prior year, and what the document
+ * states of it. */
+static void pairing(const struct row *r, int width, struct lines *out)
 {
-	struct lines_ctx lc = { out, zh, width };
-	if (!detail_project_lines(doc, r, kind, NULL, NULL))
-		return;
-	for (size_t i = 0; i < doc->ntables; i++)
-		if (doc->tables[i].kind == kind) {
-			struct sbuf b = { 0 };
-			sbuf_addf(&b, zh ? "%s（表%d）" : "%s (表%d)", title,
-				  doc->tables[i].number);
-			heading(out, b.s);
-			sbuf_free(&b);
-			break;
+	const struct derived_row *d = compare_derived_row(r);
+	const struct derivation *dv = r->side->table->derived;
+	struct sbuf b = { 0 };
+	static const enum msg_id how[] = {
+		[MATCH_NONE] = M_DETAIL_MATCH_NONE, [MATCH_CODE] = M_DETAIL_MATCH_CODE,
+		[MATCH_ID] = M_DETAIL_MATCH_ID, [MATCH_NAME] = M_DETAIL_MATCH_NAME,
+		[MATCH_POSITION] = M_DETAIL_MATCH_POSITION, [MATCH_STATED] = M_DETAIL_MATCH_STATED,
+	};
+	heading(out, msg(M_DETAIL_AGAINST_PRIOR));
+	if (!d->cur)
+		sbuf_add(&b, msg(M_DETAIL_DROPPED));
+	else if (!dv->cmp->old)
+		sbuf_add(&b, msg(d->stated ? M_DETAIL_MATCH_STATED : M_DETAIL_NOT_STATED));
+	else
+		sbuf_add(&b, msg(how[d->how]));
+	if (d->prior && d->cur) {
+		sbuf_add(&b, msg(M_CHK_COLON));
+		row_name(d->prior, &b);
+	}
+	lines_add_wrapped(out, STYLE_TEXT, b.s, 2, width);
+	if (d->renamed || d->moved || d->recoded) {
+		sbuf_clear(&b);
+		sbuf_add(&b, msg(d->moved ? M_DETAIL_MOVED : d->renamed ? M_DETAIL_RENAMED
+							     : M_DETAIL_RECODED));
+		lines_add_wrapped(out, STYLE_META, b.s, 2, width);
+	}
+	if (d->stated) {
+		char c[AMOUNT_BUFSZ], rt[AMOUNT_BUFSZ];
+		const struct figure *f = d->stated;
+		sbuf_clear(&b);
+		sbuf_addf(&b, msg(M_DETAIL_STATED), f->label,
+			  f->has_change ? amount_format(f->change, c, sizeof c) : render_glyph(GLYPH_ABSENT),
+			  f->has_rate ? rate_format(f->rate, f->rate_places, rt, sizeof rt)
+				      : render_glyph(GLYPH_ABSENT));
+		lines_add_wrapped(out, d->differs ? STYLE_WARN : STYLE_TEXT, b.s, 2, width);
+		if (d->differs)
+			lines_add_wrapped(out, STYLE_WARN, msg(M_DETAIL_DIFFERS), 2, width);
+	}
+	if (!d->cur && d->prior) {
+		/* A dropped row: what it was. */
+		const struct side *ps = d->prior->side;
+		for (size_t i = 0; i < ps->ncolumns; i++) {
+			if (ps->columns[i].type != COL_AMOUNT)
+				continue;
+			struct sbuf head = { 0 };
+			sbuf_clear(&b);
+			render_cell(d->prior, i, &b);
+			if (!b.len)
+				continue;
+			sbuf_add(&head, msg(M_CMP_PRIOR_YEAR));
+			sbuf_add(&head, " ");
+			render_column_heading(&ps->columns[i], " / ", &head);
+			labelled(out, STYLE_TEXT, head.s, b.s, width);
+			sbuf_free(&head);
 		}
-	detail_project_lines(doc, r, kind, project_line, &lc);
+	}
+	sbuf_free(&b);
 }
 
 void detail_row(const struct document *doc, const struct row *r,
-		const enum check_status *status, const char *finding,
-		const struct comparison *cmp, bool zh, int width, struct lines *out)
+		const struct check_report *rep, int width, struct lines *out)
 {
 	struct sbuf b = { 0 };
-	const char *level = classify_level_name(r->code);
-
-	if (r->code)
-		sbuf_addf(&b, "%s  ", r->code);
-	sbuf_add(&b, *r->name ? r->name : TR(zh, "(no name)", "（无名称）"));
+	const struct derived_row *d = compare_derived_row(r);
+	const struct row *o = d ? d->cur : r;	/* the document's own row */
+	const struct table *t = r->side->table;
+	row_name(r, &b);
 	lines_add_wrapped(out, STYLE_TITLE, b.s, 0, width);
-	b.len = 0;
-	b.s[0] = '\0';
-	sbuf_addf(&b, "表%d  %s", r->table->number, r->table->title);
+	sbuf_clear(&b);
+	sbuf_addf(&b, "%s  %s", t->label, d ? (o ? o->side->table->title : t->title) : t->title);
+	if (t->nsides > 1 && r->side->title)
+		sbuf_addf(&b, " · %s", r->side->title);
 	lines_add_wrapped(out, STYLE_META, b.s, 0, width);
-	b.len = 0;
-	b.s[0] = '\0';
-	if (r->table->nest_by_code) {
-		classify_code_path(r, &b);
-		if (level && b.len)
-			sbuf_addf(&b, "（%s）", level);
-	} else {
-		name_path(r, &b);
+	if (o) {
+		texts(o, width, out);
+		struct linked_ctx lc = { out, width, NULL };
+		model_linked_rows(doc, o, linked_line, &lc);
 	}
-	if (b.len)
-		labelled(out, STYLE_TEXT, TR(zh, "Path", "路径"), b.s, 2, width);
+	if (d)
+		pairing(r, width, out);
+	heading(out, msg(M_DETAIL_FIGURES));
+	sbuf_clear(&b);
+	path(r, &b);
+	labelled(out, STYLE_TEXT, msg(M_DETAIL_PATH), b.s, width);
 	if (r->of_which)
-		lines_add_wrapped(out, STYLE_META, TR(zh,
-			"A breakdown (其中) of its parent, not part of its ordinary sum.",
-			"“其中”行：上级的分项，不计入上级的普通合计。"), 2, width);
-	heading(out, TR(zh, "Columns", "各列"));
-	columns(r, zh, width, out);
-	shares(r, zh, width, out);
-	if (status) {
-		b.len = 0;
-		b.s[0] = '\0';
-		sbuf_add(&b, status_name(*status, zh));
-		if (finding && *status != CHECK_PASS)
-			sbuf_addf(&b, "：%s", finding);
-		labelled(out, *status == CHECK_FAIL ? STYLE_WARN : STYLE_TEXT,
-			 TR(zh, "Check", "核对"), b.s, 2, width);
-	}
-	if (cmp)
-		compared(cmp, r, zh, width, out);
-	if (r->content) {
-		heading(out, "项目内容");
-		lines_add_wrapped(out, STYLE_TEXT, r->content, 2, width);
-	}
-	if (r->goals) {
-		heading(out, "绩效目标");
-		lines_add_wrapped(out, STYLE_TEXT, r->goals, 2, width);
-	}
-	if (r->note) {
-		heading(out, TR(zh, "Note", "备注"));
-		lines_add_wrapped(out, STYLE_TEXT, r->note, 2, width);
-	}
-	if (r->table->kind == KIND_PROJECTS || r->content || r->goals) {
-		project_lines(doc, r, KIND_PROCUREMENT, TR(zh, "Procurement", "政府采购"),
-			      zh, width, out);
-		project_lines(doc, r, KIND_SERVICES,
-			      TR(zh, "Purchased services", "政府购买服务"), zh, width, out);
-	}
+		lines_add_wrapped(out, STYLE_META, msg(M_DETAIL_OF_WHICH), 2, width);
+	columns(r, width, out);
+	shares(r, width, out);
+	if (rep && o)
+		check(rep, o, width, out);
 	sbuf_free(&b);
 }
 
-void detail_section(const struct section *s, bool zh, int width, struct lines *out)
+void detail_section(const struct section *s, int width, struct lines *out)
 {
 	size_t n = 0;
 	render_section_text(s, width, out);
@@ -325,11 +317,7 @@ void detail_section(const struct section *s, bool zh, int width, struct lines *o
 	if (n) {
 		struct sbuf b = { 0 };
 		lines_add(out, STYLE_PLAIN, NULL, "");
-		if (zh)
-			sbuf_addf(&b, "（下设 %zu 节）", n);
-		else
-			sbuf_addf(&b, "(%zu sub-section%s)", n,
-				  n == 1 ? "" : "s");
+		sbuf_addf(&b, msg(M_DETAIL_SUBSECTIONS), n);
 		lines_add(out, STYLE_META, NULL, b.s);
 		sbuf_free(&b);
 	}

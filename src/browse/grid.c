@@ -107,9 +107,13 @@ static size_t next_char(const char *s, const char **bytes, size_t *blen, int *wi
 	return n;
 }
 
-int grid_put(struct grid *g, int x, int y, int maxw, int style, const char *s)
+int grid_put(struct grid *g, int x, int y, int maxw, int style, const char *text)
 {
 	int end = x + maxw, start = x;
+	/* Nothing invisible reaches the screen: what the sanitiser would
+	 * change is drawn as it would show it. */
+	char *clean = text_is_clean(text, strlen(text), false) ? NULL : text_sanitize(text, false);
+	const char *s = clean ? clean : text;
 
 	if (y < 0 || y >= g->rows || x < 0)
 		return 0;
@@ -142,6 +146,7 @@ int grid_put(struct grid *g, int x, int y, int maxw, int style, const char *s)
 		set_cell(g, x, y, bytes, blen, w, style);
 		x += w;
 	}
+	free(clean);
 	return x - start;
 }
 
@@ -172,4 +177,41 @@ void grid_row_text(const struct grid *g, int y, struct sbuf *out)
 	}
 	while (out->len > start && out->s[out->len - 1] == ' ')
 		out->s[--out->len] = '\0';
+}
+
+void grid_mark(struct grid *g, int x, int y, int w, const char *query)
+{
+	if (!query || !*query || y < 0 || y >= g->rows)
+		return;
+	int end = x + w > g->cols ? g->cols : x + w;
+	struct sbuf text = { 0 };
+	int *cell_of = xmalloc(((size_t)(end > x ? end - x : 0) * 8 + 1) * sizeof *cell_of);
+	/* The row's text, and for each of its bytes the cell it is in. */
+	for (int i = x < 0 ? 0 : x; i < end; i++) {
+		const struct grid_cell *c = grid_at(g, i, y);
+		if (!c->width)
+			continue;
+		for (size_t k = 0; c->text[k]; k++)
+			cell_of[text.len + k] = i;
+		sbuf_add(&text, c->text);
+	}
+	size_t qlen = strlen(query);
+	for (size_t at = 0; text.s && at < text.len;) {
+		size_t len;
+		if (!text_match_at(text.s + at, query, &len)) {
+			wchar_t wc;
+			size_t n = text_decode(text.s + at, &wc);
+			at += n ? n : 1;
+			continue;
+		}
+		for (size_t k = at; k < at + len && k < text.len; k++) {
+			int cx = cell_of[k];
+			grid_at(g, cx, y)->flags |= CELL_MATCH;
+			if (grid_at(g, cx, y)->width == 2 && cx + 1 < g->cols)
+				grid_at(g, cx + 1, y)->flags |= CELL_MATCH;
+		}
+		at += len ? len : qlen;
+	}
+	free(cell_of);
+	sbuf_free(&text);
 }

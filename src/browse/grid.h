@@ -24,6 +24,7 @@ enum screen_style {
 enum {
 	CELL_SELECTED = 1,	/* the cursor row of the focused pane */
 	CELL_SELECTED_DIM = 2,	/* the cursor row of another pane */
+	CELL_MATCH = 4,		/* part of an occurrence of the search */
 };
 
 struct grid_cell {
@@ -58,6 +59,10 @@ int grid_put(struct grid *g, int x, int y, int maxw, int style, const char *s);
 void grid_fill(struct grid *g, int x, int y, int w, int style);
 /* Add flags to w cells from (x, y). */
 void grid_flag(struct grid *g, int x, int y, int w, int flags);
+
+/* Flag with CELL_MATCH every occurrence of query (case-insensitive, as
+ * text_contains matches) among the w cells from (x, y). */
+void grid_mark(struct grid *g, int x, int y, int w, const char *query);
 
 /* Append row y as text, without trailing spaces. */
 void grid_row_text(const struct grid *g, int y, struct sbuf *out);

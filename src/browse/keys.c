@@ -1,17 +1,20 @@
-/* keys.c: the key table, read from the X-macro list in keys.h. */
+/* keys.c: the key table, read once from the X-macro list in keys.h. */
 #include "browse/keys.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc/text.h"
+#include "doc/util.h"
 
 struct action_info {
-	const char *keys, *label, *en, *zh;
+	const char *keys, *label;
+	enum key_group group;
+	enum msg_id text;
 };
 
 static const struct action_info actions[ACT_COUNT] = {
-#define X(name, k, l, e, z) [ACT_##name] = { k, l, e, z },
+#define X(name, k, l, g, m) [ACT_##name] = { k, l, g, m },
 	BUDGET_ACTIONS(X)
 #undef X
 };
@@ -47,33 +50,50 @@ int keys_parse(const char *name)
 	return one_char(name);
 }
 
-/* Does the space-separated list of key names hold key? */
-static bool list_has(const char *list, int key)
-{
-	char name[16];
+/* Keys are ASCII or one of the special keys: one array covers both. */
+#define ASCII_KEYS 128
+#define TABLE_SIZE (ASCII_KEYS + (K_SPECIAL_END - K_UP))
 
-	while (*list) {
-		size_t n = strcspn(list, " ");
-		if (n > 0 && n < sizeof name) {
-			memcpy(name, list, n);
-			name[n] = '\0';
-			if (keys_parse(name) == key)
-				return true;
+static unsigned char table[TABLE_SIZE];
+static bool ready;
+
+static long slot(int key)
+{
+	if (key >= 0 && key < ASCII_KEYS)
+		return key;
+	if (key >= K_UP && key < K_SPECIAL_END)
+		return ASCII_KEYS + (key - K_UP);
+	return -1;
+}
+
+void keys_init(void)
+{
+	if (ready)
+		return;
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		const char *list = actions[a].keys;
+		char name[16];
+		while (*list) {
+			size_t n = strcspn(list, " ");
+			if (n > 0 && n < sizeof name) {
+				memcpy(name, list, n);
+				name[n] = '\0';
+				long s = slot(keys_parse(name));
+				if (s >= 0 && !table[s])	/* the first binding wins */
+					table[s] = (unsigned char)a;
+			}
+			list += n;
+			list += strspn(list, " ");
 		}
-		list += n;
-		list += strspn(list, " ");
 	}
-	return false;
+	ready = true;
 }
 
 enum action keys_action(int key)
 {
-	/* A few dozen short lists: reading them on each key press costs
-	 * nothing, and leaves no second table to keep in step. */
-	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
-		if (list_has(actions[a].keys, key))
-			return (enum action)a;
-	return ACT_NONE;
+	keys_init();
+	long s = slot(key);
+	return s >= 0 ? (enum action)table[s] : ACT_NONE;
 }
 
 struct help_ctx {
@@ -100,36 +120,72 @@ static void add_help_line(const char *line, void *ctx)
 	sbuf_free(&b);
 }
 
-void keys_help(bool zh, int width, struct lines *out)
+/* One entry: keys in a column of their own, then the text, wrapped. */
+static void entry(struct lines *out, const char *keys, const char *text, int keys_w,
+		  int width)
 {
-	int keys_w = 0;
+	struct help_ctx h = { out, keys, keys_w, keys_w + 4 };
+	if (width - h.indent < 24) {
+		/* Too narrow for two columns: keys above the text. */
+		lines_add(out, STYLE_HEADING, NULL, keys);
+		h.first = NULL;
+		h.keys_w = 0;
+		h.indent = 2;
+	}
+	text_wrap(text, width - h.indent, add_help_line, &h);
+}
 
+void keys_help(int width, struct lines *out)
+{
+	static const enum msg_id groups[KG_COUNT] = {
+		M_KG_MOVE, M_KG_TREE, M_KG_PANES, M_KG_FIND, M_KG_COMPARE, M_KG_SAVE,
+	};
+	int keys_w = 0;
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		const char *k = actions[a].label ? actions[a].label : actions[a].keys;
 		int w = text_width(k);
 		keys_w = w > keys_w ? w : keys_w;
 	}
-	lines_add(out, STYLE_TITLE, NULL, zh ? "按键" : "Keys");
-	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
-		const struct action_info *ai = &actions[a];
-		const char *k = ai->label ? ai->label : ai->keys;
-		struct help_ctx h = { out, k, keys_w, keys_w + 4 };
-		if (width - h.indent < 24) {
-			/* Too narrow for two columns: keys above the text. */
-			lines_add(out, STYLE_HEADING, NULL, k);
-			h.first = NULL;
-			h.keys_w = 0;
-			h.indent = 2;
+	for (int g = 0; g < KG_COUNT; g++) {
+		lines_add(out, STYLE_HEADING, NULL, msg(groups[g]));
+		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+			const struct action_info *ai = &actions[a];
+			if (ai->group == (enum key_group)g)
+				entry(out, ai->label ? ai->label : ai->keys, msg(ai->text),
+				      keys_w, width);
 		}
-		text_wrap(zh ? ai->zh : ai->en, width - h.indent, add_help_line, &h);
 	}
 	lines_add(out, STYLE_PLAIN, NULL, "");
-	lines_add_wrapped(out, STYLE_META, zh ?
-		  "提示行中：Enter 确认，Esc 取消，Backspace 删除，C-u 清空。" :
-		  "In a prompt: Enter accepts, Esc cancels, Backspace deletes, C-u clears.",
-		  0, width);
-	lines_add_wrapped(out, STYLE_META, zh ?
-		  "鼠标：单击选择，再次单击已选中的行则展开或收起，滚轮滚动（--no-mouse 关闭）。" :
-		  "Mouse: a click selects, a click on the selected row expands or collapses it, the wheel scrolls (off with --no-mouse).",
-		  0, width);
+	lines_add_wrapped(out, STYLE_META, msg(M_HELP_PROMPT), 0, width);
+	lines_add_wrapped(out, STYLE_META, msg(M_HELP_MOUSE), 0, width);
+	lines_add_wrapped(out, STYLE_META, msg(M_HELP_PAGES), 0, width);
+}
+
+void keys_legend(int width, struct lines *out)
+{
+	static const struct {
+		const char *symbol;
+		enum msg_id text;
+	} legend[] = {
+		{ "+", M_LEGEND_CLOSED }, { "-", M_LEGEND_OPEN },
+		{ "!", M_LEGEND_FAIL }, { "!", M_LEGEND_KNOWN }, { "?", M_LEGEND_UNCHECKABLE },
+		{ "[###  ]", M_LEGEND_BAR }, { "45.6%", M_LEGEND_PERCENT },
+		{ "<  >", M_LEGEND_MORE_COLUMNS }, { "|", M_LEGEND_SIDES },
+		{ "~", M_LEGEND_CROP }, { "—", M_LEGEND_ABSENT },
+		{ "*", M_LEGEND_FOCUS }, { "->", M_LEGEND_LINK },
+	};
+	static const struct {
+		enum msg_id mark, text;
+	} marks[] = {
+		{ M_MARK_NEW, M_CMP_NEW }, { M_MARK_DROPPED, M_CMP_DROPPED },
+		{ M_MARK_BY_CODE, M_CMP_BY_CODE }, { M_MARK_BY_ID, M_CMP_BY_ID },
+		{ M_MARK_BY_NAME, M_CMP_BY_NAME }, { M_MARK_BY_POSITION, M_CMP_BY_POSITION },
+		{ M_MARK_DIFFERS, M_CMP_DIFFERS },
+	};
+	lines_add(out, STYLE_HEADING, NULL, msg(M_KG_LEGEND));
+	for (size_t i = 0; i < sizeof legend / sizeof legend[0]; i++)
+		entry(out, legend[i].symbol, msg(legend[i].text), 11, width);
+	lines_add(out, STYLE_HEADING, NULL, msg(M_KG_MARKS));
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		entry(out, msg(marks[i].mark), msg(marks[i].text), 11, width);
 }

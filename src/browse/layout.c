@@ -22,7 +22,7 @@ static struct rect rect(int x, int y, int w, int h)
  * rest begins. */
 static int left_nav(const struct layout_request *req, int h, struct layout *out)
 {
-	if (!req->show_nav)
+	if (!req->show_nav || (req->fold_nav && req->focus != PANE_NAV))
 		return 0;
 	int w = clamp(req->cols / 4, 20, 32);
 	out->pane[PANE_NAV] = rect(0, 0, w, h);
@@ -69,7 +69,9 @@ void layout_compute(const struct layout_request *req, struct layout *out)
 	} else if (req->cols >= MEDIUM_COLS) {
 		out->mode = LAYOUT_MEDIUM;
 		int x = left_nav(req, h, out);
-		stack_main_detail(req, x, 0, req->cols - x, h, clamp(h * 2 / 5, 4, 16), out);
+		/* The detail pane, when focused, is the one being read. */
+		int dh = req->focus == PANE_DETAIL ? clamp(h * 3 / 5, 4, h - 4) : clamp(h * 2 / 5, 4, 16);
+		stack_main_detail(req, x, 0, req->cols - x, h, dh, out);
 	} else {
 		/* Narrow: the navigator is folded away unless it has the focus
 		 * (the main pane's title names the table). */

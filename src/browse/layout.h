@@ -36,6 +36,8 @@ struct layout_request {
 	bool show_nav, show_detail;
 	bool zoom;		/* the focused pane fills the screen */
 	enum pane_id focus;
+	bool fold_nav;		/* the main pane needs the navigator's room:
+				 * it shows only while focused */
 };
 
 /* Place the panes for a request. */

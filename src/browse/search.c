@@ -2,50 +2,46 @@
 #include "browse/search.h"
 
 #include "doc/text.h"
+#include "report/render.h"
 
-bool search_row(const struct row *r, const char *q)
+static size_t count(const char *s, const char *q)
 {
-	const struct table *t = r->table;
-	char buf[AMOUNT_BUFSZ];
-	if (text_contains(r->name, q) || (r->code && text_contains(r->code, q)) ||
-	    (r->content && text_contains(r->content, q)) ||
-	    (r->goals && text_contains(r->goals, q)) ||
-	    (r->note && text_contains(r->note, q)))
-		return true;
-	for (size_t i = 0; i < t->ncolumns; i++) {
-		const struct cell *c = &r->cells[i];
-		if (c->blank)
-			continue;
-		if (t->columns[i].type == COL_TEXT ? text_contains(c->text, q) :
-		    text_contains(amount_format(c->amount, buf, sizeof buf), q))
-			return true;
-	}
-	return false;
+	return s ? text_count(s, q) : 0;
 }
 
-bool search_section(const struct section *s, const char *q)
+size_t search_row(const struct row *r, const char *q)
 {
-	if (text_contains(s->title, q))
-		return true;
+	const struct side *s = r->side;
+	size_t n = count(r->code, q);
+	struct sbuf b = { 0 };
+	for (size_t i = 0; i < s->nlabels; i++)
+		n += count(r->labels[i], q);
+	for (size_t i = 0; i < s->ncolumns; i++) {
+		sbuf_clear(&b);
+		render_cell(r, i, &b);
+		n += count(b.s, q);
+	}
+	for (size_t i = 0; r->texts && i < s->table->ntexts; i++)
+		n += count(r->texts[i], q);
+	sbuf_free(&b);
+	return n;
+}
+
+size_t search_section(const struct section *s, const char *q)
+{
+	size_t n = count(s->title, q);
 	for (size_t i = 0; i < s->nparagraphs; i++)
-		if (text_contains(s->paragraphs[i], q))
-			return true;
+		n += count(s->paragraphs[i], q);
 	for (size_t i = 0; i < s->ntables; i++) {
 		const struct text_table *tt = &s->tables[i];
-		if (tt->title && text_contains(tt->title, q))
-			return true;
+		n += count(tt->title, q);
 		for (size_t j = 0; j < tt->nrows; j++)
 			for (size_t k = 0; k < tt->ncolumns; k++)
-				if (text_contains(tt->rows[j][k], q))
-					return true;
+				n += count(tt->rows[j][k], q);
 	}
 	for (size_t i = 0; i < s->nterms; i++)
-		if (text_contains(s->terms[i].term, q) ||
-		    text_contains(s->terms[i].definition, q))
-			return true;
+		n += count(s->terms[i].term, q) + count(s->terms[i].definition, q);
 	for (size_t i = 0; i < s->nfigures; i++)
-		if (text_contains(s->figures[i].label, q) ||
-		    (s->figures[i].note && text_contains(s->figures[i].note, q)))
-			return true;
-	return false;
+		n += count(s->figures[i].label, q) + count(s->figures[i].note, q);
+	return n;
 }

@@ -1,105 +1,156 @@
-/* classify.c: building classification trees from code prefixes. */
+/* classify.c: classification trees from code prefixes and label columns. */
 #include "doc/classify.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/defaults.h"
 #include "doc/strmap.h"
 #include "doc/util.h"
 
 /* The nearest earlier row whose code is a proper prefix of code: the
- * longest prefix present in seen. */
+ * longest prefix present in seen.  Codes are at most CLASSIFY_MAX_CODE
+ * bytes (the loader refuses longer ones), so this is bounded. */
 static struct row *nearest_ancestor(const struct strmap *seen, const char *code)
 {
-	char prefix[64];
+	char prefix[CLASSIFY_MAX_CODE + 1];
 	size_t n = strlen(code);
-	if (n >= sizeof prefix)
+	if (n > CLASSIFY_MAX_CODE)
 		return NULL;
 	memcpy(prefix, code, n + 1);
 	while (--n > 0) {
 		prefix[n] = '\0';
-		size_t pos = 0;
-		struct row *r = strmap_next(seen, prefix, &pos);
+		struct row *r = strmap_get(seen, prefix);
 		if (r)
 			return r;
 	}
 	return NULL;
 }
 
-/* Nest one sibling list (the children of parent, or the top level): find
- * each row's new parent among the rows before it, then rebuild the lists
- * in order. */
-static void nest_list(struct table *t, struct row *parent)
+/* The rows of one sibling list, in order. */
+static struct row **list_of(struct side *s, struct row *parent, size_t *n)
 {
-	size_t n = parent ? parent->nchildren : t->nrows;
-	if (n < 2)
-		return;
-	struct row **list = xmalloc(n * sizeof *list);
-	struct row **up = xcalloc(n, sizeof *up);
-	struct strmap seen = { 0 };
+	*n = parent ? parent->nchildren : s->nrows;
+	struct row **list = xmalloc((*n ? *n : 1) * sizeof *list);
 	size_t i = 0;
-	for (struct row *r = parent ? parent->child : t->rows; r; r = r->next)
+	for (struct row *r = parent ? parent->child : s->rows; r; r = r->next)
 		list[i++] = r;
-	for (i = 0; i < n; i++) {
-		if (!list[i]->code || !*list[i]->code)
-			continue;
-		up[i] = nearest_ancestor(&seen, list[i]->code);
-		size_t pos = 0;
-		if (!strmap_next(&seen, list[i]->code, &pos))
-			strmap_put(&seen, list[i]->code, list[i]);
-	}
+	return list;
+}
+
+/* Rebuild a sibling list with each row under up[i] (or where it was). */
+static void relink(struct side *s, struct row *parent, struct row **list,
+		   struct row **up, size_t n)
+{
 	if (parent) {
 		parent->child = parent->last_child = NULL;
 		parent->nchildren = 0;
 	} else {
-		t->rows = t->last_row = NULL;
-		t->nrows = 0;
+		s->rows = s->last_row = NULL;
+		s->nrows = 0;
 	}
-	for (i = 0; i < n; i++)
-		model_append_row(t, up[i] ? up[i] : parent, list[i]);
+	for (size_t i = 0; i < n; i++)
+		model_append_row(s, up[i] ? up[i] : parent, list[i]);
+}
+
+static void nest_code_list(struct side *s, struct row *parent)
+{
+	size_t n;
+	struct row **list = list_of(s, parent, &n);
+	if (n < 2) {
+		free(list);
+		return;
+	}
+	struct row **up = xcalloc(n, sizeof *up);
+	struct strmap seen = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		if (!list[i]->code || !*list[i]->code)
+			continue;
+		up[i] = nearest_ancestor(&seen, list[i]->code);
+		if (!strmap_get(&seen, list[i]->code))
+			strmap_put(&seen, list[i]->code, list[i]);
+	}
+	relink(s, parent, list, up, n);
 	strmap_free(&seen);
 	free(up);
 	free(list);
 }
 
-static void nest_below(struct table *t, struct row *parent)
+/* The position of a row's first non-blank label (nlabels when none). */
+static size_t level_of(const struct row *r)
 {
-	struct row *first = parent ? parent->child : t->rows;
-	for (struct row *r = first; r; r = r->next)
-		nest_below(t, r);
-	nest_list(t, parent);
+	size_t i = 0;
+	while (i < r->side->nlabels && (!r->labels[i] || !*r->labels[i]))
+		i++;
+	return i;
 }
 
-void classify_nest_by_code(struct table *t)
+/* A stack of the latest row at each level keeps this linear. */
+static void nest_label_list(struct side *s, struct row *parent)
 {
-	nest_below(t, NULL);
+	size_t n;
+	struct row **list = list_of(s, parent, &n);
+	if (n < 2) {
+		free(list);
+		return;
+	}
+	struct row **up = xcalloc(n, sizeof *up);
+	struct row **stack = xmalloc(n * sizeof *stack);
+	size_t *levels = xmalloc(n * sizeof *levels), depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t level = level_of(list[i]);
+		while (depth && levels[depth - 1] >= level)
+			depth--;
+		up[i] = depth ? stack[depth - 1] : NULL;
+		stack[depth] = list[i];
+		levels[depth++] = level;
+	}
+	relink(s, parent, list, up, n);
+	free(levels);
+	free(stack);
+	free(up);
+	free(list);
+}
+
+/* Children first: a row's own list is nested before the row moves. */
+static void nest_below(struct side *s, struct row *parent,
+		       void (*nest)(struct side *, struct row *))
+{
+	for (struct row *r = parent ? parent->child : s->rows; r; r = r->next)
+		nest_below(s, r, nest);
+	nest(s, parent);
+}
+
+void classify_nest_by_code(struct side *s)
+{
+	nest_below(s, NULL, nest_code_list);
+}
+
+void classify_nest_by_labels(struct side *s)
+{
+	nest_below(s, NULL, nest_label_list);
 }
 
 const char *classify_level_name(const char *code)
 {
-	switch (code ? strlen(code) : 0) {
-	case 3: return "类";
-	case 5: return "款";
-	case 7: return "项";
-	default: return NULL;
-	}
+	return code ? defaults_code_level(strlen(code)) : NULL;
 }
 
-static void path_up(const struct row *r, struct sbuf *out, bool *first)
+static void path_up(const struct row *r, const char *sep, struct sbuf *out, bool *first)
 {
 	if (!r)
 		return;
-	path_up(r->parent, out, first);
+	path_up(r->parent, sep, out, first);
 	if (!r->code || !*r->code)
 		return;
 	if (!*first)
-		sbuf_add(out, " › ");
+		sbuf_add(out, sep);
 	sbuf_add(out, r->code);
 	*first = false;
 }
 
-void classify_code_path(const struct row *r, struct sbuf *out)
+void classify_code_path(const struct row *r, const char *sep, struct sbuf *out)
 {
 	bool first = true;
-	path_up(r, out, &first);
+	path_up(r, sep, out, &first);
 }

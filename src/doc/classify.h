@@ -1,20 +1,30 @@
-/* classify.h: classification codes (功能分类 类/款/项, 经济分类 类/款). */
+/* classify.h: building row trees from what a disclosure prints flat: by
+ * classification code (功能分类 类 › 款 › 项) or by which label column is
+ * filled (采购品目大类 › 专项名称 › 经济科目 › 采购物品名称). */
 #ifndef BUDGET_CLASSIFY_H
 #define BUDGET_CLASSIFY_H
 
 #include "doc/model.h"
 #include "doc/text.h"
 
+/* Longest code accepted, in bytes: nesting looks up each prefix. */
+#define CLASSIFY_MAX_CODE 32
+
 /* Nest rows given flat by code prefix: in every sibling list, a row whose
  * code extends an earlier sibling's code moves under the longest such row
  * (the nearest present ancestor).  Source order is kept. */
-void classify_nest_by_code(struct table *t);
+void classify_nest_by_code(struct side *s);
 
-/* The level a code names: "类" (3 digits), "款" (5), "项" (7), or NULL. */
+/* Nest rows given flat by their labels: in every sibling list, a row's
+ * level is the position of its first non-blank label, and it moves under
+ * the nearest earlier row of a smaller level.  Source order is kept. */
+void classify_nest_by_labels(struct side *s);
+
+/* The level a code names ("类", "款", "项"), from defaults.h, or NULL. */
 const char *classify_level_name(const char *code);
 
-/* Append the path of codes from the top to r: "201 › 20103 › 2010301";
- * rows without a code are left out of the path. */
-void classify_code_path(const struct row *r, struct sbuf *out);
+/* Append the path of codes from the top to r, joined by sep ("201 › 20103
+ * › 2010301"); rows without a code are left out of the path. */
+void classify_code_path(const struct row *r, const char *sep, struct sbuf *out);
 
 #endif

@@ -1,19 +1,10 @@
-/* flatten.c: visible rows of a table tree, in display order. */
+/* flatten.c: visible rows of a side's tree, in display order. */
 #include "doc/flatten.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc/util.h"
-
-static void push(struct flat *f, const struct row *r)
-{
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 64;
-		f->v = xrealloc(f->v, f->cap * sizeof *f->v);
-	}
-	f->v[f->n++] = (struct flat_row){ r, r->depth };
-}
 
 struct walk {
 	flatten_open_fn is_open;
@@ -24,6 +15,11 @@ struct walk {
 };
 
 static void walk_list(const struct row *first, size_t n, const struct walk *w);
+
+static void push(struct flat *f, const struct row *r)
+{
+	DA_PUSH(f->v, f->n, f->cap, ((struct flat_row){ r, r->depth }));
+}
 
 static void visit(const struct row *r, const struct walk *w)
 {
@@ -90,18 +86,18 @@ static void walk_list(const struct row *first, size_t n, const struct walk *w)
 	free(v);
 }
 
-void flatten_table_sorted(const struct table *t, flatten_open_fn is_open, void *ctx,
-			  flatten_order_fn order, void *order_ctx, struct flat *out)
+void flatten_side(const struct side *s, flatten_open_fn is_open, void *ctx,
+		  flatten_order_fn order, void *order_ctx, struct flat *out)
 {
 	struct walk w = { is_open, ctx, order, order_ctx, out };
-	out->n = 0;
-	walk_list(t->rows, t->nrows, &w);
+	walk_list(s->rows, s->nrows, &w);
 }
 
-void flatten_table(const struct table *t, flatten_open_fn is_open, void *ctx,
-		   struct flat *out)
+void flatten_table(const struct table *t, struct flat *out)
 {
-	flatten_table_sorted(t, is_open, ctx, NULL, NULL, out);
+	out->n = 0;
+	for (size_t i = 0; i < t->nsides; i++)
+		flatten_side(&t->sides[i], NULL, NULL, NULL, NULL, out);
 }
 
 void flatten_free(struct flat *f)
@@ -109,4 +105,21 @@ void flatten_free(struct flat *f)
 	free(f->v);
 	f->v = NULL;
 	f->n = f->cap = 0;
+}
+
+const struct row *flatten_assign_lines(struct side *s)
+{
+	struct flat f = { 0 };
+	const struct row *bad = NULL;
+	int line = 0;
+	flatten_side(s, NULL, NULL, NULL, NULL, &f);
+	for (size_t i = 0; i < f.n && !bad; i++) {
+		struct row *r = (struct row *)f.v[i].row;
+		if (r->print_line && r->print_line <= line)
+			bad = r;
+		line = r->print_line ? r->print_line : line + 1;
+		r->print_line = line;
+	}
+	flatten_free(&f);
+	return bad;
 }

@@ -19,23 +19,31 @@ struct arena {
 	struct block *head;
 };
 
-#define BLOCK_SIZE (64 * 1024)
+#define BLOCK_SIZE (32 * 1024)
 
-static void *arena_alloc(struct arena *a, size_t size)
+static void *arena_alloc(struct arena *a, size_t size, size_t align)
 {
-	size_t align = _Alignof(max_align_t);
-	size = (size + align - 1) / align * align;
 	struct block *b = a->head;
-	if (!b || b->size - b->used < size) {
-		size_t cap = size > BLOCK_SIZE ? size : BLOCK_SIZE;
-		b = xmalloc(sizeof *b + cap);
-		b->next = a->head;
-		b->used = 0;
-		b->size = cap;
-		a->head = b;
+	size_t at = b ? (b->used + align - 1) / align * align : 0;
+	if (!b || at > b->size || b->size - at < size) {
+		/* A large piece gets a block of its own, behind the current
+		 * one, so the current block's free room is not wasted. */
+		size_t cap = size > BLOCK_SIZE / 4 ? size : BLOCK_SIZE;
+		struct block *nb = xmalloc(sizeof *nb + cap);
+		nb->used = 0;
+		nb->size = cap;
+		if (b && cap != BLOCK_SIZE) {
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = b;
+			a->head = nb;
+		}
+		b = nb;
+		at = 0;
 	}
-	void *p = b->data + b->used;
-	b->used += size;
+	void *p = b->data + at;
+	b->used = at + size;
 	memset(p, 0, size);
 	return p;
 }
@@ -43,10 +51,10 @@ static void *arena_alloc(struct arena *a, size_t size)
 struct document *model_new(const char *path)
 {
 	struct arena *a = xcalloc(1, sizeof *a);
-	struct document *doc = arena_alloc(a, sizeof *doc);
+	struct document *doc = arena_alloc(a, sizeof *doc, _Alignof(max_align_t));
 	doc->arena = a;
 	doc->file = model_strdup(doc, path ? path : "");
-	/* The path is shown in headers and messages: no control characters. */
+	/* The path is shown in headers and messages: nothing invisible. */
 	char *clean = text_sanitize(doc->file, false);
 	doc->path = model_strdup(doc, clean);
 	free(clean);
@@ -57,8 +65,13 @@ void model_free(struct document *doc)
 {
 	if (!doc)
 		return;
-	for (size_t i = 0; i < doc->ntables; i++)
-		strmap_free(&doc->tables[i].row_ids);
+	for (size_t i = 0; i < doc->ntables; i++) {
+		struct table *t = &doc->tables[i];
+		strmap_free(&t->row_ids);
+		for (size_t s = 0; s < t->nsides; s++)
+			strmap_free(&t->sides[s].column_keys);
+	}
+	strmap_free(&doc->figures);
 	struct arena *a = doc->arena;
 	for (struct block *b = a->head, *next; b; b = next) {
 		next = b->next;
@@ -69,32 +82,37 @@ void model_free(struct document *doc)
 
 void *model_alloc(struct document *doc, size_t size)
 {
-	return arena_alloc(doc->arena, size);
+	return arena_alloc(doc->arena, size, _Alignof(max_align_t));
+}
+
+const char *model_strndup(struct document *doc, const char *s, size_t n)
+{
+	char *p = arena_alloc(doc->arena, n + 1, 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
 }
 
 const char *model_strdup(struct document *doc, const char *s)
 {
-	size_t n = strlen(s) + 1;
-	char *p = arena_alloc(doc->arena, n);
-	memcpy(p, s, n);
-	return p;
+	return model_strndup(doc, s, strlen(s));
 }
 
 /* A moved subtree keeps its shape; its depths follow the new parent. */
 static void set_depth(struct row *r, int depth)
 {
-	r->depth = depth;
+	r->depth = (uint16_t)depth;
 	for (struct row *c = r->child; c; c = c->next)
 		set_depth(c, depth + 1);
 }
 
-void model_append_row(struct table *t, struct row *parent, struct row *r)
+void model_append_row(struct side *s, struct row *parent, struct row *r)
 {
-	r->table = t;
+	r->side = s;
 	r->parent = parent;
 	r->next = NULL;
-	struct row **first = parent ? &parent->child : &t->rows;
-	struct row **last = parent ? &parent->last_child : &t->last_row;
+	struct row **first = parent ? &parent->child : &s->rows;
+	struct row **last = parent ? &parent->last_child : &s->last_row;
 	if (*last)
 		(*last)->next = r;
 	else
@@ -103,7 +121,28 @@ void model_append_row(struct table *t, struct row *parent, struct row *r)
 	if (parent)
 		parent->nchildren++;
 	else
-		t->nrows++;
+		s->nrows++;
+	set_depth(r, parent ? parent->depth + 1 : 0);
+}
+
+void model_insert_row(struct side *s, struct row *parent, struct row *after,
+		      struct row *r)
+{
+	struct row **first = parent ? &parent->child : &s->rows;
+	struct row **last = parent ? &parent->last_child : &s->last_row;
+	r->side = s;
+	r->parent = parent;
+	r->next = after ? after->next : *first;
+	if (after)
+		after->next = r;
+	else
+		*first = r;
+	if (*last == after)
+		*last = r;
+	if (parent)
+		parent->nchildren++;
+	else
+		s->nrows++;
 	set_depth(r, parent ? parent->depth + 1 : 0);
 }
 
@@ -117,25 +156,69 @@ struct row *model_next_row(const struct row *r)
 	return NULL;
 }
 
+struct row *model_first_row(const struct table *t)
+{
+	for (size_t i = 0; i < t->nsides; i++)
+		if (t->sides[i].rows)
+			return t->sides[i].rows;
+	return NULL;
+}
+
+struct row *model_next_in_table(const struct row *r)
+{
+	struct row *n = model_next_row(r);
+	if (n)
+		return n;
+	const struct table *t = r->side->table;
+	for (size_t i = r->side->index + 1; i < t->nsides; i++)
+		if (t->sides[i].rows)
+			return t->sides[i].rows;
+	return NULL;
+}
+
 void model_index_rows(struct table *t)
 {
-	size_t i = 0;
-	for (struct row *r = t->rows; r; r = model_next_row(r))
+	uint32_t i = 0;
+	for (struct row *r = model_first_row(t); r; r = model_next_in_table(r))
 		r->index = i++;
 	t->nall = i;
 }
 
-struct table *model_find_table(const struct document *doc, int number)
+/* ---- finding ------------------------------------------------------------ */
+
+struct table *model_find_table(const struct document *doc, const char *name)
 {
+	if (!name || !*name)
+		return NULL;
 	for (size_t i = 0; i < doc->ntables; i++)
-		if (doc->tables[i].number == number)
+		if (strcmp(doc->tables[i].id, name) == 0)
 			return &doc->tables[i];
+	for (size_t i = 0; i < doc->ntables; i++)
+		if (strcmp(doc->tables[i].label, name) == 0)
+			return &doc->tables[i];
+	char *end;
+	long n = strtol(name, &end, 10);
+	if (*end || n <= 0)
+		return NULL;
+	for (size_t i = 0; i < doc->ntables; i++)
+		if (doc->tables[i].number == n)
+			return &doc->tables[i];
+	return NULL;
+}
+
+struct side *model_find_side(const struct table *t, const char *id)
+{
+	if (!id)
+		return t->nsides ? &t->sides[0] : NULL;
+	for (size_t i = 0; i < t->nsides; i++)
+		if (t->sides[i].id && strcmp(t->sides[i].id, id) == 0)
+			return &t->sides[i];
 	return NULL;
 }
 
 static struct row *find_code_in(const struct table *t, const char *code)
 {
-	for (struct row *r = t->rows; r; r = model_next_row(r))
+	for (struct row *r = model_first_row(t); r; r = model_next_in_table(r))
 		if (r->code && strcmp(r->code, code) == 0)
 			return r;
 	return NULL;
@@ -156,8 +239,7 @@ struct row *model_find_code(const struct document *doc, const struct table *t,
 
 struct row *model_find_row_id(const struct table *t, const char *id)
 {
-	size_t pos = 0;
-	return strmap_next(&t->row_ids, id, &pos);
+	return strmap_get(&t->row_ids, id);
 }
 
 struct section *model_next_section(const struct section *s)
@@ -180,59 +262,112 @@ struct section *model_find_section(const struct document *doc, const char *id)
 
 struct figure *model_find_figure(const struct document *doc, const char *id)
 {
-	for (struct section *s = doc->parts; s; s = model_next_section(s))
-		for (size_t i = 0; i < s->nfigures; i++)
-			if (strcmp(s->figures[i].id, id) == 0)
-				return &s->figures[i];
+	return strmap_get(&doc->figures, id);
+}
+
+int model_column_index(const struct side *s, const char *key)
+{
+	size_t v = (size_t)strmap_get(&s->column_keys, key);
+	return v ? (int)(v - 1) : -1;
+}
+
+int model_first_amount(const struct side *s)
+{
+	for (size_t i = 0; i < s->ncolumns; i++)
+		if (s->columns[i].type == COL_AMOUNT)
+			return (int)i;
+	return -1;
+}
+
+int model_amount_column(const struct side *s, const char *key)
+{
+	int col = key ? model_column_index(s, key) : s->main;
+	return col >= 0 && s->columns[col].type == COL_AMOUNT ? col : -1;
+}
+
+/* ---- rows ------------------------------------------------------------------ */
+
+const char *model_row_name(const struct row *r)
+{
+	for (size_t i = r->side->nlabels; i-- > 0;)
+		if (r->labels[i] && *r->labels[i])
+			return r->labels[i];
+	return "";
+}
+
+void model_row_labels(const struct row *r, struct sbuf *out)
+{
+	bool first = true;
+	for (size_t i = 0; i < r->side->nlabels; i++) {
+		if (!r->labels[i] || !*r->labels[i])
+			continue;
+		if (!first)
+			sbuf_add(out, " · ");
+		sbuf_add(out, r->labels[i]);
+		first = false;
+	}
+}
+
+const char *model_row_text(const struct row *r, const char *key)
+{
+	const struct table *t = r->side->table;
+	if (!r->texts)
+		return NULL;
+	for (size_t i = 0; i < t->ntexts; i++)
+		if (strcmp(t->texts[i].key, key) == 0)
+			return r->texts[i];
 	return NULL;
 }
 
-int model_column_index(const struct table *t, const char *key)
+bool model_cell_number(const struct row *r, size_t col, int64_t *out)
 {
-	for (size_t i = 0; i < t->ncolumns; i++)
-		if (strcmp(t->columns[i].key, key) == 0)
-			return (int)i;
-	return -1;
+	const struct column *c = &r->side->columns[col];
+	if (c->type == COL_TEXT || r->cells[col].n == CELL_BLANK ||
+	    r->cells[col].n == CELL_ABSENT)
+		return false;
+	*out = r->cells[col].n;
+	return true;
 }
 
-int model_first_amount(const struct table *t)
+/* The row's amount in its side's main column. */
+static bool main_amount(const struct row *r, amount_t *out)
 {
-	for (size_t i = 0; i < t->ncolumns; i++)
-		if (t->columns[i].type == COL_AMOUNT)
-			return (int)i;
-	return -1;
+	int c = r->side->main;
+	return c >= 0 && model_cell_number(r, (size_t)c, out);
 }
 
-int model_amount_column(const struct table *t, const char *key)
+bool model_table_total(const struct table *t, amount_t *out)
 {
-	int col = key ? model_column_index(t, key) : model_first_amount(t);
-	return col >= 0 && t->columns[col].type == COL_AMOUNT ? col : -1;
+	return t->total && !t->incomplete && main_amount(t->total, out);
 }
 
-static const char *const kind_names[KIND_COUNT] = {
-	[KIND_OTHER] = "other",
-	[KIND_INCOME_EXPENDITURE] = "income_expenditure",
-	[KIND_INCOME] = "income",
-	[KIND_EXPENDITURE] = "expenditure",
-	[KIND_FISCAL_SUMMARY] = "fiscal_summary",
-	[KIND_NONTAX_INCOME] = "nontax_income",
-	[KIND_FUNCTION] = "function",
-	[KIND_FUND_EXPENDITURE] = "fund_expenditure",
-	[KIND_BASIC] = "basic",
-	[KIND_ECONOMIC] = "economic",
-	[KIND_PROJECTS] = "projects",
-	[KIND_TRANSFERS] = "transfers",
-	[KIND_SANGONG] = "sangong",
-	[KIND_PROCUREMENT] = "procurement",
-	[KIND_SERVICES] = "services",
-};
-
-bool model_kind_parse(const char *name, enum table_kind *out)
+const struct row *model_share_base(const struct row *r)
 {
-	for (int k = 0; k < KIND_COUNT; k++)
-		if (strcmp(kind_names[k], name) == 0) {
-			*out = (enum table_kind)k;
-			return true;
-		}
-	return false;
+	if (r->parent)
+		return r->parent;
+	const struct row *total = r->side->total ? r->side->total : r->side->table->total;
+	return total && total != r && total->side == r->side ? total : NULL;
+}
+
+bool model_share(const struct row *r, const struct row *base, int64_t *rate)
+{
+	amount_t a, b;
+	if (!base || !main_amount(r, &a) || !main_amount(base, &b))
+		return false;
+	return rate_of(a, b, rate);
+}
+
+size_t model_linked_rows(const struct document *doc, const struct row *target,
+			 void (*fn)(const struct row *r, void *ctx), void *ctx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < doc->ntables; i++)
+		for (const struct row *r = model_first_row(&doc->tables[i]); r;
+		     r = model_next_in_table(r))
+			if (r->link == target) {
+				n++;
+				if (fn)
+					fn(r, ctx);
+			}
+	return n;
 }

@@ -1,87 +1,123 @@
-/* strmap.c: string-keyed multimap. */
+/* strmap.c: string-keyed multimap: open addressing over distinct keys, a
+ * chain of values per key. */
 #include "doc/strmap.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc/util.h"
 
-static size_t hash(const char *s)
+#define NONE UINT32_MAX
+#define POOL_BLOCK 4096
+
+static uint32_t hash(const char *s)
 {
-	uint64_t h = 1469598103934665603u;	/* FNV-1a */
+	uint32_t h = 2166136261u;	/* FNV-1a */
 	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return (size_t)h;
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
 }
 
-static void insert(struct strmap *m, char *key, void *value)
+/* The slot holding key, or the empty slot where it would go. */
+static struct strmap_slot *find(const struct strmap *m, const char *key, uint32_t h)
 {
-	size_t i = hash(key) & (m->cap - 1);
-	while (m->v[i].key)
+	size_t i = h & (m->cap - 1);
+	while (m->slots[i].key &&
+	       (m->slots[i].hash != h || strcmp(m->slots[i].key, key) != 0))
 		i = (i + 1) & (m->cap - 1);
-	m->v[i] = (struct strmap_entry){ key, value };
-	m->n++;
+	return &m->slots[i];
 }
 
-/* Keep the table at most half full.  Re-inserting in old slot order would
- * break insertion order among equal keys, so rehash walks each probe run
- * from its start: entries are taken in the order a lookup would see them. */
 static void grow(struct strmap *m)
 {
-	struct strmap old = *m;
-	m->cap = old.cap ? old.cap * 2 : 16;
-	m->v = xcalloc(m->cap, sizeof *m->v);
-	m->n = 0;
-	if (!old.cap)
-		return;
-	size_t start = 0;
-	while (old.v[start].key)	/* begin just after an empty slot */
-		start = (start + 1) & (old.cap - 1);
-	for (size_t k = 1; k <= old.cap; k++) {
-		struct strmap_entry *e = &old.v[(start + k) & (old.cap - 1)];
-		if (e->key)
-			insert(m, e->key, e->value);
+	struct strmap_slot *old = m->slots;
+	size_t oldcap = m->cap;
+	m->cap = oldcap ? oldcap * 2 : 16;
+	m->slots = xcalloc(m->cap, sizeof *m->slots);
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].key)
+			*find(m, old[i].key, old[i].hash) = old[i];
+	free(old);
+}
+
+/* A copy of key in the pool, which is freed whole. */
+static const char *pool_copy(struct strmap *m, const char *key)
+{
+	size_t n = strlen(key) + 1;
+	if (!m->npool || m->pool_size - m->pool_used < n) {
+		size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
+		DA_PUSH(m->pool, m->npool, m->cappool, xmalloc(size));
+		m->pool_used = 0;
+		m->pool_size = size;
 	}
-	free(old.v);
+	char *p = m->pool[m->npool - 1] + m->pool_used;
+	memcpy(p, key, n);
+	m->pool_used += n;
+	return p;
 }
 
 void strmap_put(struct strmap *m, const char *key, void *value)
 {
-	if (2 * (m->n + 1) > m->cap)
+	if (2 * (m->nkeys + 1) > m->cap)
 		grow(m);
-	insert(m, xstrdup(key), value);
+	if (m->nvals >= NONE - 1)
+		util_fail("too many entries");
+	uint32_t h = hash(key), v = (uint32_t)m->nvals;
+	DA_PUSH(m->vals, m->nvals, m->capvals, ((struct strmap_value){ value, NONE }));
+	struct strmap_slot *s = find(m, key, h);
+	if (!s->key) {
+		*s = (struct strmap_slot){ pool_copy(m, key), h, v, v, 0 };
+		m->nkeys++;
+	} else {
+		m->vals[s->tail].next = v;
+		s->tail = v;
+	}
+	s->count++;
+}
+
+static const struct strmap_slot *lookup(const struct strmap *m, const char *key)
+{
+	if (!m->cap)
+		return NULL;
+	const struct strmap_slot *s = find(m, key, hash(key));
+	return s->key ? s : NULL;
 }
 
 void *strmap_next(const struct strmap *m, const char *key, size_t *pos)
 {
-	if (!m->cap)
-		return NULL;
-	size_t start = hash(key) & (m->cap - 1);
-	for (size_t k = *pos; k < m->cap; k++) {
-		const struct strmap_entry *e = &m->v[(start + k) & (m->cap - 1)];
-		if (!e->key)
+	uint32_t v;
+	if (*pos == 0) {
+		const struct strmap_slot *s = lookup(m, key);
+		if (!s)
 			return NULL;
-		if (strcmp(e->key, key) == 0) {
-			*pos = k + 1;
-			return e->value;
-		}
+		v = s->head;
+	} else {
+		v = m->vals[*pos - 1].next;
 	}
-	return NULL;
+	if (v == NONE)
+		return NULL;
+	*pos = (size_t)v + 1;
+	return m->vals[v].value;
+}
+
+void *strmap_get(const struct strmap *m, const char *key)
+{
+	size_t pos = 0;
+	return strmap_next(m, key, &pos);
 }
 
 size_t strmap_count(const struct strmap *m, const char *key)
 {
-	size_t pos = 0, n = 0;
-	while (strmap_next(m, key, &pos))
-		n++;
-	return n;
+	const struct strmap_slot *s = lookup(m, key);
+	return s ? s->count : 0;
 }
 
 void strmap_free(struct strmap *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->v[i].key);
-	free(m->v);
+	for (size_t i = 0; i < m->npool; i++)
+		free(m->pool[i]);
+	free(m->pool);
+	free(m->slots);
+	free(m->vals);
 	memset(m, 0, sizeof *m);
 }

@@ -19,19 +19,38 @@
 
 /* ---- characters ---- */
 
-/* The last tests are needed because glibc accepts code points above
- * U+10FFFF and other C libraries may accept surrogates. */
 size_t text_decode(const char *s, wchar_t *wc)
 {
-	mbstate_t state;
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t c;
 	size_t n;
 
-	memset(&state, 0, sizeof state);
-	n = mbrtowc(wc, s, strnlen(s, MB_CUR_MAX), &state);
-	if (n == (size_t)-1 || n == (size_t)-2)
+	if (p[0] < 0x80) {
+		*wc = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+		c = p[0] & 0x1F;
+		n = 2;
+	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+		c = p[0] & 0x0F;
+		n = 3;
+	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+		c = p[0] & 0x07;
+		n = 4;
+	} else {
 		return 0;
-	if ((*wc >= 0xD800 && *wc <= 0xDFFF) || (uint32_t)*wc > 0x10FFFF)
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)	/* a NUL ends it here too */
+			return 0;
+		c = c << 6 | (p[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates, beyond U+10FFFF. */
+	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
+	    (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
 		return 0;
+	*wc = (wchar_t)c;
 	return n;
 }
 
@@ -42,26 +61,66 @@ bool text_is_control(wchar_t wc, bool keep_newlines)
 	return wc < 0x20 || (wc >= 0x7F && wc <= 0x9F);
 }
 
+bool text_is_invisible(wchar_t wc)
+{
+	/* Unicode 14 general category Cf, then Zl and Zp. */
+	static const uint32_t ranges[][2] = {
+		{ 0xAD, 0xAD }, { 0x600, 0x605 }, { 0x61C, 0x61C }, { 0x6DD, 0x6DD },
+		{ 0x70F, 0x70F }, { 0x890, 0x891 }, { 0x8E2, 0x8E2 }, { 0x180E, 0x180E },
+		{ 0x200B, 0x200F }, { 0x2028, 0x202E }, { 0x2060, 0x2064 },
+		{ 0x2066, 0x206F }, { 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB },
+		{ 0x110BD, 0x110BD }, { 0x110CD, 0x110CD }, { 0x13430, 0x13438 },
+		{ 0x1BCA0, 0x1BCA3 }, { 0x1D173, 0x1D17A }, { 0xE0001, 0xE0001 },
+		{ 0xE0020, 0xE007F },
+	};
+	uint32_t c = (uint32_t)wc;
+	if (c < 0xAD)
+		return false;
+	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+		if (c >= ranges[i][0] && c <= ranges[i][1])
+			return true;
+	return false;
+}
+
+/* How a character is shown. */
+enum shown_as { AS_ITSELF, AS_REPLACEMENT, AS_CODE };
+
 /* The character at s (not at its NUL) as it is shown: returns its length in
- * bytes and sets *bad when it is shown as U+FFFD.  An invalid byte stands
- * alone. */
-static size_t shown(const char *s, bool keep_newlines, wchar_t *wc, bool *bad)
+ * bytes.  An invalid byte stands alone. */
+static size_t shown(const char *s, bool keep_newlines, wchar_t *wc, enum shown_as *as)
 {
 	size_t n = text_decode(s, wc);
 
-	*bad = n == 0 || text_is_control(*wc, keep_newlines);
+	if (n == 0 || text_is_control(*wc, keep_newlines))
+		*as = AS_REPLACEMENT;
+	else if (text_is_invisible(*wc))
+		*as = AS_CODE;
+	else
+		*as = AS_ITSELF;
 	return n ? n : 1;
+}
+
+/* The visible form of an invisible character: "‹U+202E›". */
+static int code_form(wchar_t wc, char *buf, size_t size)
+{
+	snprintf(buf, size, "\xE2\x80\xB9U+%04X\xE2\x80\xBA", (unsigned)wc);
+	return (int)strlen(buf) - 4;	/* ‹ and › take three bytes, one column */
 }
 
 /* Width of the character at s (not at its NUL); its length goes to *len. */
 static int char_width(const char *s, size_t *len)
 {
 	wchar_t wc;
-	bool bad;
+	enum shown_as as;
+	char buf[16];
 	int w;
 
-	*len = shown(s, false, &wc, &bad);
-	if (bad)
+	*len = shown(s, false, &wc, &as);
+	if (as == AS_REPLACEMENT)
+		return 1;
+	if (as == AS_CODE)
+		return code_form(wc, buf, sizeof buf);
+	if (wc < 0x80)
 		return 1;
 	w = wcwidth(wc);
 	return w < 0 ? 1 : w;
@@ -81,28 +140,41 @@ char *text_sanitize(const char *s, bool keep_newlines)
 {
 	struct sbuf b = {0};
 	wchar_t wc;
-	bool bad;
+	enum shown_as as;
+	char buf[16];
 	size_t n;
 
+	sbuf_add(&b, "");
 	for (; *s; s += n) {
-		n = shown(s, keep_newlines, &wc, &bad);
-		if (bad)
+		n = shown(s, keep_newlines, &wc, &as);
+		if (as == AS_REPLACEMENT) {
 			sbuf_add(&b, TEXT_REPLACEMENT);
-		else
+		} else if (as == AS_CODE) {
+			code_form(wc, buf, sizeof buf);
+			sbuf_add(&b, buf);
+		} else {
 			sbuf_addn(&b, s, n);
+		}
 	}
 	return sbuf_take(&b);
 }
 
-bool text_is_clean(const char *s, bool keep_newlines)
+bool text_is_clean(const char *s, size_t len, bool keep_newlines)
 {
+	const char *end = s + len;
 	wchar_t wc;
-	bool bad;
-	size_t n;
+	enum shown_as as;
 
-	for (; *s; s += n) {
-		n = shown(s, keep_newlines, &wc, &bad);
-		if (bad)
+	while (s < end) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c < 0x7F) {
+			s++;
+			continue;
+		}
+		if (c == '\0')
+			return false;
+		s += shown(s, keep_newlines, &wc, &as);
+		if (as != AS_ITSELF || s > end)
 			return false;
 	}
 	return true;
@@ -262,12 +334,13 @@ void text_wrap(const char *s, int cols,
 
 /* ---- search ---- */
 
-/* True when hay starts with needle, ignoring case.  Invalid bytes match
- * only themselves. */
-static bool starts_with(const char *hay, const char *needle)
+/* True when hay starts with needle, ignoring case; *len gets the bytes of
+ * hay covered.  Invalid bytes match only themselves. */
+static bool starts_with_len(const char *hay, const char *needle, size_t *len)
 {
 	wchar_t h, n;
 	size_t hn, nn;
+	const char *start = hay;
 
 	while (*needle) {
 		if (!*hay)
@@ -284,7 +357,37 @@ static bool starts_with(const char *hay, const char *needle)
 		hay += hn;
 		needle += nn;
 	}
+	*len = (size_t)(hay - start);
 	return true;
+}
+
+static bool starts_with(const char *hay, const char *needle)
+{
+	size_t len;
+	return starts_with_len(hay, needle, &len);
+}
+
+bool text_match_at(const char *hay, const char *needle, size_t *len)
+{
+	return *needle && starts_with_len(hay, needle, len);
+}
+
+size_t text_count(const char *hay, const char *needle)
+{
+	size_t n = 0, len;
+	if (!*needle)
+		return 0;
+	while (*hay) {
+		if (starts_with_len(hay, needle, &len) && len) {
+			n++;
+			hay += len;
+			continue;
+		}
+		wchar_t wc;
+		size_t k = text_decode(hay, &wc);
+		hay += k ? k : 1;
+	}
+	return n;
 }
 
 bool text_contains(const char *hay, const char *needle)
@@ -401,6 +504,13 @@ void sbuf_add_fit(struct sbuf *b, const char *s, int cols, bool right_align)
 	if (!right_align)
 		sbuf_pad(b, pad);
 	free(fit);
+}
+
+void sbuf_clear(struct sbuf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
 }
 
 void sbuf_trim_end(struct sbuf *b)

@@ -1,9 +1,12 @@
 /* util.c: allocation that cannot fail silently. */
 #include "doc/util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "doc/msg.h"
 
 void (*util_fail_hook)(void);
 
@@ -24,7 +27,7 @@ _Noreturn void util_fail(const char *message)
 static void *check(void *p)
 {
 	if (!p)
-		util_fail("out of memory");
+		util_fail(msg(M_OUT_OF_MEMORY));
 	return p;
 }
 
@@ -49,4 +52,15 @@ char *xstrdup(const char *s)
 	size_t n = strlen(s) + 1;
 
 	return memcpy(xmalloc(n), s, n);
+}
+
+void *da_grow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	size_t c = *cap ? *cap * 2 : 16;
+	if (c > SIZE_MAX / size)
+		util_fail(msg(M_OUT_OF_MEMORY));
+	*cap = c;
+	return xrealloc(v, c * size);
 }

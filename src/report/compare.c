@@ -1,15 +1,19 @@
-/* compare.c: matching a budget against the prior year. */
-#define _XOPEN_SOURCE 700
+/* compare.c: pairing a budget with the prior year, and the compared tables
+ * derived from the pairs. */
 #include "report/compare.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "doc/defaults.h"
+#include "doc/msg.h"
 #include "doc/strmap.h"
 #include "doc/util.h"
+#include "report/render.h"
 
-/* ---- names ------------------------------------------------------------- */
+/* ---- names ---------------------------------------------------------------- */
 
 static bool is_space(wchar_t c)
 {
@@ -24,33 +28,25 @@ static wchar_t fold_width(wchar_t c)
 
 static bool is_numeral(wchar_t c)
 {
-	return wcschr(L"一二三四五六七八九十", c) || (c >= L'0' && c <= L'9');
+	const char *p = defaults_numerals;
+	while (*p) {
+		wchar_t n;
+		size_t k = text_decode(p, &n);
+		if (!k)
+			break;
+		if (n == c)
+			return true;
+		p += k;
+	}
+	return false;
 }
 
-/* Length of a leading enumerator: "一、", "(一)", "1.", "其中:" (already
- * folded to half-width), or 0. */
-static size_t enumerator_len(const wchar_t *s)
-{
-	if (wcsncmp(s, L"其中:", 3) == 0)
-		return 3;
-	size_t i = s[0] == L'(' ? 1 : 0;
-	size_t start = i;
-	while (s[i] && is_numeral(s[i]))
-		i++;
-	if (i == start)
-		return 0;
-	if (start && s[i] == L')')
-		return i + 1;
-	if (!start && (s[i] == L'、' || s[i] == L'.'))
-		return i + 1;
-	return 0;
-}
-
-char *compare_normalise(const char *name)
+/* A name as code points, spaces dropped and widths folded. */
+static wchar_t *decode_name(const char *name, size_t *len)
 {
 	size_t n = strlen(name);
 	wchar_t *w = xmalloc((n + 1) * sizeof *w);
-	size_t len = 0;
+	*len = 0;
 	for (const char *p = name; *p;) {
 		wchar_t c;
 		size_t k = text_decode(p, &c);
@@ -61,96 +57,401 @@ char *compare_normalise(const char *name)
 		p += k;
 		c = fold_width(c);
 		if (!is_space(c))
-			w[len++] = c;
+			w[(*len)++] = c;
 	}
-	w[len] = 0;
-	size_t skip;
+	w[*len] = 0;
+	return w;
+}
+
+/* Does s begin with the UTF-8 word? */
+static size_t starts_with_word(const wchar_t *s, const char *word)
+{
+	size_t i = 0;
+	while (*word) {
+		wchar_t c;
+		size_t k = text_decode(word, &c);
+		if (!k || s[i] != fold_width(c))
+			return 0;
+		word += k;
+		i++;
+	}
+	return i;
+}
+
+/* Length of a leading enumerator: "一、", "(一)", "1.", "其中:" (already
+ * folded to half-width), or 0. */
+static size_t enumerator_len(const wchar_t *s)
+{
+	for (const char *const *w = defaults_name_prefixes; *w; w++) {
+		size_t n = starts_with_word(s, *w);
+		if (n)
+			return n;
+	}
+	size_t i = s[0] == L'(' ? 1 : 0;
+	size_t start = i;
+	while (s[i] && is_numeral(s[i]))
+		i++;
+	if (i == start)
+		return 0;
+	if (start && s[i] == L')')
+		return i + 1;
+	if (!start && (s[i] == 0x3001 /* 、 */ || s[i] == L'.'))
+		return i + 1;
+	return 0;
+}
+
+char *compare_normalise(const char *name)
+{
+	size_t len, skip;
+	wchar_t *w = decode_name(name, &len);
 	const wchar_t *s = w;
 	while ((skip = enumerator_len(s)))
 		s += skip;
-	/* An invalid byte grows to the three bytes of U+FFFD. */
-	char *out = xmalloc(n * 3 + MB_CUR_MAX + 1);
-	size_t o = 0;
-	mbstate_t st = { 0 };
+	struct sbuf b = { 0 };
+	sbuf_add(&b, "");
 	for (; *s; s++) {
-		size_t k = wcrtomb(out + o, *s, &st);
-		o += k == (size_t)-1 ? 0 : k;
+		char u[8];
+		uint32_t c = (uint32_t)*s;
+		size_t n;
+		if (c < 0x80) {
+			u[0] = (char)c;
+			n = 1;
+		} else if (c < 0x800) {
+			u[0] = (char)(0xC0 | c >> 6);
+			u[1] = (char)(0x80 | (c & 0x3F));
+			n = 2;
+		} else if (c < 0x10000) {
+			u[0] = (char)(0xE0 | c >> 12);
+			u[1] = (char)(0x80 | (c >> 6 & 0x3F));
+			u[2] = (char)(0x80 | (c & 0x3F));
+			n = 3;
+		} else {
+			u[0] = (char)(0xF0 | c >> 18);
+			u[1] = (char)(0x80 | (c >> 12 & 0x3F));
+			u[2] = (char)(0x80 | (c >> 6 & 0x3F));
+			u[3] = (char)(0x80 | (c & 0x3F));
+			n = 4;
+		}
+		sbuf_addn(&b, u, n);
 	}
-	out[o] = '\0';
 	free(w);
-	return out;
+	return sbuf_take(&b);
 }
 
-/* ---- matching ------------------------------------------------------------ */
-
-static void alloc_rows(struct cmp_table *ct)
+/* The name a row is matched by: its labels, then its key columns. */
+static char *row_key(const struct row *r)
 {
-	size_t n = ct->cur->nall ? ct->cur->nall : 1, cols = ct->cur->ncolumns + 1;
-	ct->rows = xcalloc(n, sizeof *ct->rows);
-	ct->old_column = xmalloc(cols * sizeof *ct->old_column);
-	for (size_t i = 0; i < cols; i++)
-		ct->old_column[i] = -1;
-	for (size_t i = 0; i < ct->cur->nall; i++) {
-		ct->rows[i].has_prior = xcalloc(cols, sizeof *ct->rows[i].has_prior);
-		ct->rows[i].prior_amount = xcalloc(cols, sizeof *ct->rows[i].prior_amount);
+	struct sbuf b = { 0 };
+	const struct side *s = r->side;
+	sbuf_add(&b, "");
+	for (size_t i = 0; i < s->nlabels; i++) {
+		char *n = compare_normalise(r->labels[i] ? r->labels[i] : "");
+		sbuf_addf(&b, "%s\x1f", n);
+		free(n);
 	}
+	for (size_t i = 0; i < s->nkey; i++) {
+		const char *v = r->cells[s->key[i]].s;
+		char *n = compare_normalise(v ? v : "");
+		sbuf_addf(&b, "%s\x1f", n);
+		free(n);
+	}
+	return sbuf_take(&b);
 }
 
-/* The unclaimed prior table of t's kind: the one with t's number, or else
- * (second pass, exact = false) the only unclaimed one of that kind. */
-static const struct table *match_table(const struct document *old,
-				       const struct table *t, const bool *claimed,
-				       bool exact)
+/* Is the key all separators: a row with no name and no key text? */
+static bool key_empty(const char *k)
 {
-	const struct table *only = NULL;
-	size_t same_kind = 0;
-	for (size_t i = 0; i < old->ntables; i++) {
-		const struct table *o = &old->tables[i];
-		if (o->kind != t->kind || claimed[i])
-			continue;
-		if (o->number == t->number)
+	for (; *k; k++)
+		if (*k != '\x1f')
+			return false;
+	return true;
+}
+
+/* ---- queues of candidates ------------------------------------------------------ */
+
+/* Prior rows by key, each list taken from its front: a row once taken is
+ * never a candidate again, so skipping taken rows is linear overall. */
+struct queue {
+	const struct row **v;
+	size_t n, cap, head;
+};
+
+struct queues {
+	struct strmap keys;	/* key → 1 + queue index */
+	struct queue *q;
+	size_t n, cap;
+};
+
+static void queues_put(struct queues *qs, const char *key, const struct row *r)
+{
+	size_t i = (size_t)strmap_get(&qs->keys, key);
+	if (!i) {
+		DA_PUSH(qs->q, qs->n, qs->cap, ((struct queue){ 0 }));
+		i = qs->n;
+		strmap_put(&qs->keys, key, (void *)i);
+	}
+	struct queue *q = &qs->q[i - 1];
+	DA_PUSH(q->v, q->n, q->cap, r);
+}
+
+/* The first prior row under key not yet taken, or NULL. */
+static const struct row *queues_first(struct queues *qs, const char *key, const bool *taken)
+{
+	size_t i = (size_t)strmap_get(&qs->keys, key);
+	if (!i)
+		return NULL;
+	struct queue *q = &qs->q[i - 1];
+	while (q->head < q->n && taken[q->v[q->head]->index])
+		q->head++;
+	return q->head < q->n ? q->v[q->head] : NULL;
+}
+
+static void queues_free(struct queues *qs)
+{
+	for (size_t i = 0; i < qs->n; i++)
+		free(qs->q[i].v);
+	free(qs->q);
+	strmap_free(&qs->keys);
+	memset(qs, 0, sizeof *qs);
+}
+
+/* ---- pairing ------------------------------------------------------------------ */
+
+/* The prior side a current side pairs with: the same id, or the same place. */
+static const struct side *pair_side(const struct table *old, const struct side *s)
+{
+	if (!old)
+		return NULL;
+	if (s->id) {
+		const struct side *o = model_find_side(old, s->id);
+		if (o)
 			return o;
-		only = o;
-		same_kind++;
 	}
-	return !exact && same_kind == 1 ? only : NULL;
+	return s->index < old->nsides ? &old->sides[s->index] : NULL;
 }
 
-/* Pair each current table with at most one prior table, and each prior
- * table with at most one current table; list the prior tables left over. */
-static void match_tables(struct comparison *c)
+static void take(struct cmp_table *ct, const struct row *r, const struct row *p,
+		 enum match_how how)
 {
-	const struct document *old = c->old;
-	bool *claimed = xcalloc(old->ntables + 1, sizeof *claimed);
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < c->cur->ntables; i++) {
-			struct cmp_table *ct = &c->tables[i];
-			if (ct->old)
-				continue;
-			ct->old = match_table(old, ct->cur, claimed, pass == 0);
-			if (ct->old)
-				claimed[ct->old - old->tables] = true;
+	ct->prior[r->index] = p;
+	ct->how[r->index] = how;
+	ct->taken[p->index] = true;
+}
+
+/* Codes identify a row wherever it stands, where each names one row in
+ * both years; a repeated code (a unit code on every line) does not. */
+static void pair_by_code(struct cmp_table *ct, const struct side *s, const struct side *o)
+{
+	struct strmap cur = { 0 }, old = { 0 };
+	for (const struct row *r = s->rows; r; r = model_next_row(r))
+		if (r->code && *r->code)
+			strmap_put(&cur, r->code, (void *)r);
+	for (const struct row *p = o->rows; p; p = model_next_row(p))
+		if (p->code && *p->code)
+			strmap_put(&old, p->code, (void *)p);
+	for (const struct row *r = s->rows; r; r = model_next_row(r)) {
+		if (!r->code || !*r->code || strmap_count(&cur, r->code) != 1 ||
+		    strmap_count(&old, r->code) != 1)
+			continue;
+		const struct row *p = strmap_get(&old, r->code);
+		if (!ct->taken[p->index])
+			take(ct, r, p, MATCH_CODE);
+	}
+	strmap_free(&cur);
+	strmap_free(&old);
+}
+
+/* Ids are the file's own names for rows; kept from year to year, they pair. */
+static void pair_by_id(struct cmp_table *ct, const struct side *s, const struct side *o)
+{
+	for (const struct row *r = s->rows; r; r = model_next_row(r)) {
+		if (!r->id || ct->prior[r->index])
+			continue;
+		const struct row *p = model_find_row_id(ct->old, r->id);
+		if (p && p->side == o && !ct->taken[p->index])
+			take(ct, r, p, MATCH_ID);
+	}
+}
+
+/* "parent\x1fkey": a row's key among the children of a parent (the prior
+ * parent's index, or "-" at the top). */
+static char *place_key(const struct row *parent, const char *key)
+{
+	struct sbuf b = { 0 };
+	if (parent)
+		sbuf_addf(&b, "%u\x1e%s", (unsigned)parent->index, key);
+	else
+		sbuf_addf(&b, "-\x1e%s", key);
+	return sbuf_take(&b);
+}
+
+/* Names, then positions, among the children of the parent's counterpart;
+ * parents come first in document order, so their pairs are known. */
+static void pair_in_parent(struct cmp_table *ct, const struct side *s, const struct side *o)
+{
+	struct queues named = { 0 }, unnamed = { 0 };
+	for (const struct row *p = o->rows; p; p = model_next_row(p)) {
+		char *k = row_key(p);
+		bool empty = key_empty(k) && !(p->code && *p->code);
+		char *pk = place_key(p->parent, empty ? "" : k);
+		queues_put(empty ? &unnamed : &named, pk, p);
+		free(pk);
+		free(k);
+	}
+	for (const struct row *r = s->rows; r; r = model_next_row(r)) {
+		if (ct->prior[r->index])
+			continue;
+		const struct row *parent = NULL;
+		if (r->parent && !(parent = ct->prior[r->parent->index]))
+			continue;	/* a new parent's children are new */
+		if (parent && parent->side != o)
+			continue;
+		char *k = row_key(r);
+		bool empty = key_empty(k) && !(r->code && *r->code);
+		char *pk = place_key(parent, empty ? "" : k);
+		const struct row *p = queues_first(empty ? &unnamed : &named, pk, ct->taken);
+		if (p)
+			take(ct, r, p, empty ? MATCH_POSITION : MATCH_NAME);
+		free(pk);
+		free(k);
+	}
+	queues_free(&named);
+	queues_free(&unnamed);
+}
+
+static void count_pairs(struct cmp_table *ct, bool file)
+{
+	struct cmp_counts *n = &ct->counts;
+	if (ct->cur)
+		for (const struct row *r = model_first_row(ct->cur); r; r = model_next_in_table(r))
+			switch (ct->how[r->index]) {
+			case MATCH_CODE: n->by_code++; break;
+			case MATCH_ID: n->by_id++; break;
+			case MATCH_NAME: n->by_name++; break;
+			case MATCH_POSITION: n->by_position++; break;
+			case MATCH_STATED: n->stated++; break;
+			case MATCH_NONE: n->added += file; break;
+			}
+	if (ct->old)
+		for (const struct row *p = model_first_row(ct->old); p; p = model_next_in_table(p))
+			n->dropped += !ct->taken[p->index];
+}
+
+static void pair_table(struct cmp_table *ct)
+{
+	for (size_t i = 0; ct->cur && i < ct->cur->nsides; i++) {
+		const struct side *s = &ct->cur->sides[i], *o = pair_side(ct->old, s);
+		if (!o)
+			continue;
+		pair_by_code(ct, s, o);
+		pair_by_id(ct, s, o);
+		pair_in_parent(ct, s, o);
+	}
+}
+
+/* Pair each current table with at most one prior table: the same id, else
+ * the only unclaimed one of its kind; the prior tables left over follow. */
+static void pair_tables(struct comparison *c)
+{
+	const struct document *cur = c->cur, *old = c->old;
+	size_t nold = old ? old->ntables : 0;
+	bool *claimed = xcalloc(nold + 1, sizeof *claimed);
+	c->tables = xcalloc(cur->ntables + nold + 1, sizeof *c->tables);
+	for (size_t i = 0; i < cur->ntables; i++)
+		c->tables[i].cur = &cur->tables[i];
+	for (size_t i = 0; old && i < cur->ntables; i++) {
+		const struct table *o = model_find_table(old, cur->tables[i].id);
+		if (o && !claimed[o - old->tables] && !strcmp(o->id, cur->tables[i].id)) {
+			c->tables[i].old = o;
+			claimed[o - old->tables] = true;
 		}
-	c->old_unmatched = xcalloc(old->ntables + 1, sizeof *c->old_unmatched);
-	for (size_t i = 0; i < old->ntables; i++)
-		if (!claimed[i]) {
-			c->old_unmatched[c->nold_unmatched++] = &old->tables[i];
-			c->counts.dropped += old->tables[i].nall;
+	}
+	for (size_t i = 0; old && i < cur->ntables; i++) {
+		struct cmp_table *ct = &c->tables[i];
+		const struct table *only = NULL;
+		size_t same = 0;
+		if (ct->old)
+			continue;
+		for (size_t j = 0; j < old->ntables; j++)
+			if (!claimed[j] && !strcmp(old->tables[j].kind, ct->cur->kind)) {
+				only = &old->tables[j];
+				same++;
+			}
+		if (same == 1) {
+			ct->old = only;
+			claimed[only - old->tables] = true;
 		}
+	}
+	c->ntables = cur->ntables;
+	for (size_t j = 0; j < nold; j++)
+		if (!claimed[j])
+			c->tables[c->ntables++].old = &old->tables[j];
 	free(claimed);
 }
 
-/* Column of o matching column i of t: same key, else same normalised title. */
-static int match_column(const struct table *t, size_t i, const struct table *o)
+/* ---- the prior year's amounts ------------------------------------------------------ */
+
+/* Units: a prior file in another unit converts only exactly. */
+static bool unit_scale(struct comparison *c, struct compare_error *err)
 {
-	int k = model_column_index(o, t->columns[i].key);
-	if (k >= 0 && o->columns[k].type == COL_AMOUNT)
+	long long a, b;
+	c->scale_num = c->scale_den = 1;
+	if (!strcmp(c->cur->unit, c->old->unit))
+		return true;
+	if (!defaults_unit_size(c->old->unit, &a) || !defaults_unit_size(c->cur->unit, &b)) {
+		snprintf(err->message, sizeof err->message, msg(M_CMP_UNIT_UNKNOWN),
+			 c->old->path, c->old->unit, c->cur->unit);
+		return false;
+	}
+	if (a >= b) {
+		c->scale_num = a / b;
+	} else {
+		c->scale_den = b / a;
+	}
+	/* Every prior amount must come out whole in hundredths. */
+	for (size_t i = 0; i < c->old->ntables; i++) {
+		const struct table *t = &c->old->tables[i];
+		if (strcmp(t->unit, c->old->unit))
+			continue;
+		for (const struct row *p = model_first_row(t); p; p = model_next_in_table(p))
+			for (size_t k = 0; k < p->side->ncolumns; k++) {
+				int64_t v;
+				if (p->side->columns[k].type != COL_AMOUNT ||
+				    !model_cell_number(p, k, &v))
+					continue;
+				if (v % c->scale_den ||
+				    (v > 0 ? v > AMOUNT_LIMIT / c->scale_num
+					   : v < -AMOUNT_LIMIT / c->scale_num)) {
+					char buf[AMOUNT_BUFSZ];
+					snprintf(err->message, sizeof err->message,
+						 msg(M_CMP_UNIT_INEXACT), c->old->path, p->line,
+						 amount_format(v, buf, sizeof buf), c->old->unit,
+						 c->cur->unit);
+					return false;
+				}
+			}
+	}
+	return true;
+}
+
+static int64_t scaled(const struct comparison *c, int64_t v)
+{
+	return v / c->scale_den * c->scale_num;
+}
+
+/* The prior side's column that pairs with column col of s: the same key,
+ * else the same normalised title; -1 when none. */
+static int pair_column(const struct side *s, size_t col, const struct side *o)
+{
+	const struct column *c = &s->columns[col];
+	int k = model_column_index(o, c->key);
+	if (k >= 0 && o->columns[k].type == c->type)
 		return k;
-	char *want = compare_normalise(t->columns[i].title);
+	char *want = compare_normalise(c->title);
 	k = -1;
 	for (size_t j = 0; j < o->ncolumns && k < 0; j++) {
 		char *have = compare_normalise(o->columns[j].title);
-		if (o->columns[j].type == COL_AMOUNT && strcmp(want, have) == 0)
+		if (o->columns[j].type == c->type && strcmp(want, have) == 0)
 			k = (int)j;
 		free(have);
 	}
@@ -158,264 +459,637 @@ static int match_column(const struct table *t, size_t i, const struct table *o)
 	return k;
 }
 
-/* Lookups over one table's rows, built once per comparison. */
-struct row_index {
-	struct strmap by_code;		/* code → rows */
-	struct strmap by_name;		/* normalised name → rows */
-};
-
-static void index_rows(const struct table *t, struct row_index *ix)
+/* The key of a table cell in the index of stated figures. */
+static void cell_key(const struct row *r, int col, char *buf, size_t size)
 {
-	memset(ix, 0, sizeof *ix);
-	for (const struct row *r = t->rows; r; r = model_next_row(r)) {
-		if (r->code && *r->code)
-			strmap_put(&ix->by_code, r->code, (void *)r);
-		char *name = compare_normalise(r->name);
-		strmap_put(&ix->by_name, name, (void *)r);
-		free(name);
-	}
+	snprintf(buf, size, "%p/%u/%d", (const void *)r->side->table, (unsigned)r->index, col);
 }
 
-static void index_free(struct row_index *ix)
+/* Index the figures of the document by the cell they state, once. */
+static void index_stated(struct comparison *c)
 {
-	strmap_free(&ix->by_code);
-	strmap_free(&ix->by_name);
-}
-
-/* The first unmatched prior row with r's code, or (names = true) with its
- * normalised name.  Unit codes repeat down a table (161001): a repeated
- * code only matches together with the name. */
-static const struct row *match_row(const struct row_index *old_ix,
-				   const struct row_index *cur_ix, const struct row *r,
-				   const char *name, const bool *taken, bool names)
-{
-	const struct row *p;
-	size_t pos = 0;
-	if (!names && r->code && *r->code) {
-		bool unique = strmap_count(&old_ix->by_code, r->code) == 1 &&
-			      strmap_count(&cur_ix->by_code, r->code) == 1;
-		while ((p = strmap_next(&old_ix->by_code, r->code, &pos))) {
-			if (taken[p->index])
-				continue;
-			char *other = unique ? NULL : compare_normalise(p->name);
-			bool ok = unique || strcmp(other, name) == 0;
-			free(other);
-			if (ok)
-				return p;
-		}
-		return NULL;
-	}
-	while (names && (p = strmap_next(&old_ix->by_name, name, &pos)))
-		if (!taken[p->index])
-			return p;
-	return NULL;
-}
-
-static void compare_with_file(struct cmp_table *ct)
-{
-	const struct table *t = ct->cur, *o = ct->old;
-	bool *taken = xcalloc(o->nall + 1, sizeof *taken);
-	int *cols = ct->old_column;
-	struct row_index old_ix, cur_ix;
-	index_rows(o, &old_ix);
-	index_rows(t, &cur_ix);
-	for (size_t i = 0; i < t->ncolumns; i++)
-		if (t->columns[i].type == COL_AMOUNT)
-			cols[i] = match_column(t, i, o);
-	/* Codes first across the whole table, then names, so that a name
-	 * match never takes a row that a later code would have matched. */
-	for (int pass = 0; pass < 2; pass++)
-		for (const struct row *r = t->rows; r; r = model_next_row(r)) {
-			struct cmp_row *cr = &ct->rows[r->index];
-			if (cr->prior)
-				continue;
-			char *name = compare_normalise(r->name);
-			const struct row *p = match_row(&old_ix, &cur_ix, r, name, taken, pass);
-			free(name);
-			if (!p)
-				continue;
-			taken[p->index] = true;
-			cr->prior = p;
-			cr->how = pass ? MATCH_NAME : MATCH_CODE;
-			for (size_t i = 0; i < t->ncolumns; i++)
-				if (cols[i] >= 0 && !p->cells[cols[i]].blank) {
-					cr->has_prior[i] = true;
-					cr->prior_amount[i] = p->cells[cols[i]].amount;
-				}
-		}
-	ct->dropped = xcalloc(o->nall + 1, sizeof *ct->dropped);
-	for (const struct row *p = o->rows; p; p = model_next_row(p))
-		if (!taken[p->index])
-			ct->dropped[ct->ndropped++] = p;
-	index_free(&old_ix);
-	index_free(&cur_ix);
-	free(taken);
-}
-
-/* Count how the rows of ct matched, into ct and the document total. */
-static void count_matches(struct comparison *c, struct cmp_table *ct)
-{
-	struct cmp_counts *n = &ct->counts;
-	for (const struct row *r = ct->cur->rows; r; r = model_next_row(r)) {
-		enum match_how how = ct->rows[r->index].how;
-		n->by_code += how == MATCH_CODE;
-		n->by_name += how == MATCH_NAME;
-		n->stated += how == MATCH_STATED;
-		n->added += how == MATCH_NONE && c->old;
-	}
-	n->dropped = ct->ndropped;
-	c->counts.by_code += n->by_code;
-	c->counts.by_name += n->by_name;
-	c->counts.stated += n->stated;
-	c->counts.added += n->added;
-	c->counts.dropped += n->dropped;
-}
-
-/* Stated mode: each figure with a change and a reference gives its cell a
- * prior-year figure of value - change; nothing else has one. */
-static void compare_with_stated(struct comparison *c)
-{
-	const struct document *doc = c->cur;
-	for (const struct section *s = doc->parts; s; s = model_next_section(s))
+	char key[64];
+	for (const struct section *s = c->cur->parts; s; s = model_next_section(s))
 		for (size_t i = 0; i < s->nfigures; i++) {
 			const struct figure *f = &s->figures[i];
-			const struct table *t = f->ref_table ? model_find_table(doc, f->ref_table) : NULL;
-			const struct row *r = t ? model_find_row_id(t, f->ref_row) : NULL;
-			if (!f->has_change || !r)
+			if (!f->ref.row || f->ref.column < 0 || f->quantity)
 				continue;
-			int col = model_amount_column(t, f->ref_column);
-			struct cmp_row *cr = &c->tables[t - doc->tables].rows[r->index];
-			amount_t prior;
-			if (col < 0 || cr->has_prior[col] ||
-			    !amount_add(f->value, -f->change, &prior))
-				continue;
-			cr->how = MATCH_STATED;
-			cr->has_prior[col] = true;
-			cr->prior_amount[col] = prior;
+			cell_key(f->ref.row, f->ref.column, key, sizeof key);
+			if (!strmap_get(&c->stated, key))
+				strmap_put(&c->stated, key, (void *)f);
 		}
 }
 
-void compare_build(struct comparison *c, const struct document *cur,
-		   const struct document *old)
+/* The figure that states row r's figures in column col, or NULL. */
+static const struct figure *stated_for(const struct comparison *c, const struct row *r,
+				       int col)
 {
-	memset(c, 0, sizeof *c);
-	c->cur = cur;
-	c->old = old;
-	c->tables = xcalloc(cur->ntables + 1, sizeof *c->tables);
-	for (size_t i = 0; i < cur->ntables; i++) {
-		c->tables[i].cur = &cur->tables[i];
-		alloc_rows(&c->tables[i]);
+	char key[64];
+	cell_key(r, col, key, sizeof key);
+	return strmap_get(&c->stated, key);
+}
+
+/* The prior amount a figure states: its prior, or its value (or else the
+ * cell's) less its change. */
+static bool stated_prior(const struct figure *f, const struct row *r, int col,
+			 amount_t *out)
+{
+	amount_t v;
+	if (f->has_prior) {
+		*out = f->prior;
+		return true;
 	}
-	if (old)
-		match_tables(c);
-	for (size_t i = 0; i < cur->ntables; i++)
-		if (c->tables[i].old)
-			compare_with_file(&c->tables[i]);
-	if (!old)
-		compare_with_stated(c);
-	for (size_t i = 0; i < cur->ntables; i++)
-		count_matches(c, &c->tables[i]);
+	if (!f->has_change || f->not_comparable)
+		return false;
+	if (f->has_value)
+		v = f->value;
+	else if (!model_cell_number(r, (size_t)col, &v))
+		return false;
+	return amount_add(v, -f->change, out);
 }
 
-void compare_free(struct comparison *c)
+bool compare_prior(const struct comparison *c, const struct row *r, size_t col,
+		   amount_t *out)
 {
-	for (size_t i = 0; c->tables && i < c->cur->ntables; i++) {
-		struct cmp_table *ct = &c->tables[i];
-		for (size_t j = 0; j < ct->cur->nall; j++) {
-			free(ct->rows[j].has_prior);
-			free(ct->rows[j].prior_amount);
-		}
-		free(ct->rows);
-		free(ct->old_column);
-		free(ct->dropped);
+	const struct cmp_table *ct = compare_table(c, r->side->table);
+	if (!c->old) {
+		const struct figure *f = stated_for(c, r, (int)col);
+		return f && stated_prior(f, r, (int)col, out);
 	}
-	free(c->tables);
-	free(c->old_unmatched);
-	memset(c, 0, sizeof *c);
-}
-
-/* ---- results ----------------------------------------------------------------- */
-
-const struct cmp_table *compare_table(const struct comparison *c, const struct table *t)
-{
-	return &c->tables[t - c->cur->tables];
-}
-
-const struct cmp_row *compare_row(const struct comparison *c, const struct row *r)
-{
-	return &compare_table(c, r->table)->rows[r->index];
+	const struct row *p = ct ? ct->prior[r->index] : NULL;
+	if (!p)
+		return false;
+	int oc = pair_column(r->side, col, p->side);
+	int64_t v;
+	if (oc < 0)
+		return false;
+	if (!model_cell_number(p, (size_t)oc, &v))
+		v = 0;		/* a blank cell of a row that exists is nothing */
+	*out = scaled(c, v);
+	return true;
 }
 
 bool compare_change(const struct comparison *c, const struct row *r, size_t col,
 		    amount_t *change, int64_t *rate, bool *has_rate)
 {
-	const struct cmp_row *cr = compare_row(c, r);
+	amount_t prior, now;
+	if (!compare_prior(c, r, col, &prior))
+		return false;
+	if (!model_cell_number(r, col, &now))
+		now = 0;
 	/* Beyond the largest amount there is no change to show. */
-	if (!cr->has_prior[col] || r->cells[col].blank ||
-	    !amount_add(r->cells[col].amount, -cr->prior_amount[col], change))
+	if (!amount_add(now, -prior, change))
 		return false;
-	*has_rate = rate_of(*change, cr->prior_amount[col], rate);
+	*has_rate = rate_of(*change, prior, rate);
 	return true;
 }
 
-void compare_cells(const struct comparison *c, const struct row *r, size_t col,
-		   char *cur, char *prior, char *change, char *rate)
-{
-	const struct cmp_row *cr = compare_row(c, r);
-	amount_t d;
-	int64_t pct;
-	bool has_rate;
-	strcpy(cur, COMPARE_ABSENT);
-	strcpy(prior, COMPARE_ABSENT);
-	strcpy(change, COMPARE_ABSENT);
-	strcpy(rate, COMPARE_ABSENT);
-	if (!r->cells[col].blank)
-		amount_format(r->cells[col].amount, cur, AMOUNT_BUFSZ);
-	if (cr->has_prior[col])
-		amount_format(cr->prior_amount[col], prior, AMOUNT_BUFSZ);
-	if (!compare_change(c, r, col, &d, &pct, &has_rate))
-		return;
-	amount_format(d, change + (d > 0), AMOUNT_BUFSZ - 1);
-	if (d > 0)
-		change[0] = '+';
-	if (has_rate)
-		rate_format(pct, 2, rate, AMOUNT_BUFSZ);
-}
+/* ---- building ---------------------------------------------------------------------- */
 
-bool compare_dropped_amount(const struct comparison *c, const struct table *t,
-			    const struct row *p, size_t col, amount_t *out)
+bool compare_build(struct comparison *c, const struct document *cur,
+		   const struct document *old, struct compare_error *err)
 {
-	int oc = compare_table(c, t)->old_column[col];
-	if (oc < 0 || p->cells[oc].blank)
+	memset(c, 0, sizeof *c);
+	c->cur = cur;
+	c->old = old;
+	c->scale_num = c->scale_den = 1;
+	if (old && strcmp(old->department, cur->department)) {
+		snprintf(err->message, sizeof err->message, msg(M_CMP_OTHER_DEPARTMENT),
+			 old->path, old->department, old->year, cur->department, cur->year);
 		return false;
-	*out = p->cells[oc].amount;
+	}
+	if (old && old->year != cur->year - 1) {
+		snprintf(err->message, sizeof err->message, msg(M_CMP_NOT_PRIOR_YEAR),
+			 old->path, old->department, old->year, cur->department, cur->year);
+		return false;
+	}
+	if (old && !unit_scale(c, err))
+		return false;
+	c->arena = model_new("");
+	index_stated(c);
+	pair_tables(c);
+	for (size_t i = 0; i < c->ntables; i++) {
+		struct cmp_table *ct = &c->tables[i];
+		size_t ncur = ct->cur ? ct->cur->nall : 0, nold = ct->old ? ct->old->nall : 0;
+		ct->prior = xcalloc(ncur + 1, sizeof *ct->prior);
+		ct->how = xcalloc(ncur + 1, sizeof *ct->how);
+		ct->taken = xcalloc(nold + 1, sizeof *ct->taken);
+		if (ct->cur && ct->old)
+			pair_table(ct);
+	}
+	for (size_t i = 0; !old && i < cur->ntables; i++) {
+		struct cmp_table *ct = &c->tables[i];
+		for (const struct row *r = model_first_row(ct->cur); r; r = model_next_in_table(r))
+			for (size_t k = 0; k < r->side->ncolumns; k++) {
+				amount_t p;
+				if (r->side->columns[k].type == COL_AMOUNT &&
+				    compare_prior(c, r, k, &p)) {
+					ct->how[r->index] = MATCH_STATED;
+					break;
+				}
+			}
+	}
+	for (size_t i = 0; i < c->ntables; i++) {
+		struct cmp_table *ct = &c->tables[i];
+		count_pairs(ct, old != NULL);
+		c->counts.by_code += ct->counts.by_code;
+		c->counts.by_id += ct->counts.by_id;
+		c->counts.by_name += ct->counts.by_name;
+		c->counts.by_position += ct->counts.by_position;
+		c->counts.stated += ct->counts.stated;
+		c->counts.added += ct->counts.added;
+		c->counts.dropped += ct->counts.dropped;
+	}
 	return true;
 }
 
-const char *compare_mark(const struct comparison *c, const struct row *r)
+/* Tables derived from a pair, one per compared column. */
+struct derived_cache {
+	struct derived_cache *next;
+	char *column;			/* as asked for; NULL: the defaults */
+	const struct table *table;
+	struct derivation *d;
+};
+
+void compare_free(struct comparison *c)
 {
-	switch (compare_row(c, r)->how) {
-	case MATCH_CODE:
-	case MATCH_STATED:
-		return "";
-	case MATCH_NAME:
-		return "按名称";
-	default:
-		return c->old ? "新增" : "";
+	for (size_t i = 0; c->tables && i < c->ntables; i++) {
+		struct cmp_table *ct = &c->tables[i];
+		for (struct derived_cache *d = ct->cache, *next; d; d = next) {
+			next = d->next;
+			free(d->d->rows);
+			free(d->column);
+			free(d);
+		}
+		free(ct->prior);
+		free(ct->how);
+		free(ct->taken);
+	}
+	free(c->tables);
+	strmap_free(&c->stated);
+	model_free(c->arena);
+	memset(c, 0, sizeof *c);
+}
+
+const struct cmp_table *compare_table(const struct comparison *c, const struct table *t)
+{
+	for (size_t i = 0; i < c->ntables; i++)
+		if (c->tables[i].cur == t || (!c->tables[i].cur && c->tables[i].old == t))
+			return &c->tables[i];
+	return NULL;
+}
+
+/* ---- derived tables ------------------------------------------------------------------ */
+
+/* The columns of a derived side, in order. */
+enum { D_CUR, D_PRIOR, D_CHANGE, D_RATE, D_STATED_CHANGE, D_STATED_RATE, D_NOTE, D_COUNT };
+
+static const char *const derived_keys[D_COUNT] = {
+	"cur", "prior", "change", "rate", "stated_change", "stated_rate", "note",
+};
+
+int compare_default_column(const struct comparison *c, const struct side *s)
+{
+	if (s->main < 0)
+		return -1;
+	/* The main column, unless the document states changes only in others. */
+	int first = -1;
+	bool main_stated = false;
+	for (const struct row *r = s->rows; r; r = model_next_row(r))
+		for (size_t k = 0; k < s->ncolumns; k++) {
+			const struct figure *f;
+			if (s->columns[k].type != COL_AMOUNT ||
+			    !(f = stated_for(c, r, (int)k)) || !(f->has_change || f->has_prior))
+				continue;
+			if ((int)k == s->main)
+				main_stated = true;
+			else if (first < 0)
+				first = (int)k;
+		}
+	return main_stated || first < 0 ? s->main : first;
+}
+
+/* Build state of one derivation. */
+struct builder {
+	struct comparison *c;
+	struct cmp_table *pair;
+	struct table *t;		/* the derived table */
+	struct derived_row *info;	/* in creation order, with their rows */
+	struct row **rows;
+	size_t n, cap, capr;
+	struct row **of_cur;		/* per row of cur: its derived row */
+	struct row **of_old;		/* per row of old: its derived row */
+};
+
+static struct row *new_row(struct builder *b, struct side *ds, const struct row *src,
+			   struct derived_row info)
+{
+	struct row *d = model_alloc(b->c->arena, sizeof *d);
+	d->id = src->id;
+	d->code = src->code;
+	d->of_which = src->of_which;
+	d->total_after = src->total_after;
+	d->print_line = src->print_line;
+	d->line = src->line;
+	d->col = src->col;
+	d->side = ds;
+	d->cells = model_alloc(b->c->arena, D_COUNT * sizeof *d->cells);
+	if (src->side->nlabels == ds->nlabels) {
+		d->labels = src->labels;
+	} else {
+		d->labels = model_alloc(b->c->arena, (ds->nlabels ? ds->nlabels : 1) *
+					sizeof *d->labels);
+		for (size_t i = 0; i < ds->nlabels && i < src->side->nlabels; i++)
+			d->labels[i] = src->labels[i];
+	}
+	b->info = da_grow(b->info, b->n, &b->cap, sizeof *b->info);
+	b->rows = da_grow(b->rows, b->n, &b->capr, sizeof *b->rows);
+	b->info[b->n] = info;
+	b->rows[b->n++] = d;
+	return d;
+}
+
+static void copy_tree(struct builder *b, struct side *ds, const struct row *r,
+		      struct row *parent)
+{
+	const struct cmp_table *ct = b->pair;
+	struct derived_row info = { r, ct->prior[r->index], ct->how[r->index],
+				    false, false, false, false, NULL };
+	if (info.prior) {
+		char *a = row_key(r), *p = row_key(info.prior);
+		info.renamed = strcmp(a, p) != 0;
+		free(a);
+		free(p);
+		info.recoded = (r->code || info.prior->code) &&
+			       (!r->code || !info.prior->code || strcmp(r->code, info.prior->code));
+		const struct row *pp = r->parent ? ct->prior[r->parent->index] : NULL;
+		info.moved = pp != info.prior->parent;
+	}
+	struct row *d = new_row(b, ds, r, info);
+	model_append_row(ds, parent, d);
+	b->of_cur[r->index] = d;
+	for (const struct row *k = r->child; k; k = k->next)
+		copy_tree(b, ds, k, d);
+}
+
+/* The prior rows that match nothing, where they stood: under their
+ * parent's counterpart, after their nearest earlier sibling shown. */
+static void place_dropped(struct builder *b, struct side *ds, const struct row *first,
+			  struct row *target, const struct row **old_match)
+{
+	struct row *after = NULL;
+	for (const struct row *p = first; p; p = p->next) {
+		struct row *d;
+		if (b->pair->taken[p->index]) {
+			d = b->of_cur[old_match[p->index]->index];
+			if (d->parent == target)
+				after = d;
+		} else {
+			struct derived_row info = { NULL, p, MATCH_NONE, false, false, false,
+						    false, NULL };
+			d = new_row(b, ds, p, info);
+			model_insert_row(ds, target, after, d);
+			if (after && !p->print_line)
+				d->print_line = after->print_line;
+			b->of_old[p->index] = d;
+			after = d;
+		}
+		place_dropped(b, ds, p->child, d, old_match);
 	}
 }
 
-void compare_summary(const struct comparison *c, const struct cmp_counts *n,
-		     bool chinese, struct sbuf *out)
+/* A derived side's columns: the compared column's figures under its
+ * heading, with the stated ones where the document states any. */
+static void derived_columns(struct builder *b, struct side *ds, const struct column *c,
+			    bool stated_change, bool stated_rate)
 {
-	if (c->old && chinese)
-		sbuf_addf(out, "按编码匹配 %zu 行，按名称 %zu 行，新增 %zu 行，取消 %zu 行",
-			  n->by_code, n->by_name, n->added, n->dropped);
-	else if (c->old)
-		sbuf_addf(out, "%zu rows matched by code, %zu by name, %zu new, %zu dropped",
-			  n->by_code, n->by_name, n->added, n->dropped);
-	else if (chinese)
-		sbuf_addf(out, "%zu 行有本文件所述的上年数", n->stated);
+	struct document *a = b->c->arena;
+	static const enum msg_id titles[D_COUNT] = {
+		M_CMP_THIS_YEAR, M_CMP_PRIOR_YEAR, M_CMP_CHANGE, M_CMP_RATE,
+		M_CMP_STATED_CHANGE, M_CMP_STATED_RATE, M_CMP_NOTE,
+	};
+	const char **group = NULL;
+	size_t ngroup = 0;
+	if (c) {
+		ngroup = c->ngroup + 1;
+		group = model_alloc(a, ngroup * sizeof *group);
+		for (size_t i = 0; i < c->ngroup; i++)
+			group[i] = c->group[i];
+		group[c->ngroup] = c->title;
+	}
+	ds->columns = model_alloc(a, D_COUNT * sizeof *ds->columns);
+	ds->ncolumns = D_COUNT;
+	for (int i = 0; i < D_COUNT; i++) {
+		struct column *dc = &ds->columns[i];
+		dc->key = derived_keys[i];
+		dc->title = model_strdup(a, msg(titles[i]));
+		dc->unit_column = -1;
+		dc->type = i == D_RATE ? COL_RATE : i == D_NOTE || i == D_STATED_RATE ? COL_TEXT
+										: COL_AMOUNT;
+		dc->right = i == D_STATED_RATE;
+		dc->sign = i == D_CHANGE || i == D_STATED_CHANGE;
+		if (i != D_NOTE) {
+			dc->group = group;
+			dc->ngroup = ngroup;
+		}
+		strmap_put(&ds->column_keys, dc->key, (void *)(size_t)(i + 1));
+	}
+	/* Columns nothing fills are left out from the start. */
+	if (!stated_change)
+		ds->columns[D_STATED_CHANGE].key = NULL;
+	if (!stated_rate)
+		ds->columns[D_STATED_RATE].key = NULL;
+}
+
+/* Where a derived column's cell was filled (its D_ place). */
+static size_t derived_index(const char *key)
+{
+	for (size_t i = 0; i < D_COUNT; i++)
+		if (!strcmp(derived_keys[i], key))
+			return i;
+	return 0;
+}
+
+/* Drop the derived columns marked unused (key NULL). */
+static void squeeze_columns(struct side *ds)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < ds->ncolumns; i++)
+		if (ds->columns[i].key)
+			ds->columns[k++] = ds->columns[i];
+	ds->ncolumns = k;
+	strmap_free(&ds->column_keys);
+	for (size_t i = 0; i < k; i++)
+		strmap_put(&ds->column_keys, ds->columns[i].key, (void *)(i + 1));
+}
+
+static void note_text(struct builder *b, const struct derived_row *info, struct sbuf *out)
+{
+	bool file = b->c->old != NULL;
+	if (!info->cur)
+		sbuf_add(out, msg(M_CMP_DROPPED));
+	else if (!info->prior && file)
+		sbuf_add(out, msg(M_CMP_NEW));
+	else if (info->how == MATCH_POSITION)
+		sbuf_add(out, msg(M_CMP_BY_POSITION));
+	else if ((info->how == MATCH_CODE || info->how == MATCH_ID) && (info->renamed || info->moved))
+		sbuf_add(out, msg(info->how == MATCH_CODE ? M_CMP_BY_CODE : M_CMP_BY_ID));
+	else if (info->how == MATCH_NAME && (info->recoded || info->moved))
+		sbuf_add(out, msg(M_CMP_BY_NAME));
+	if (info->differs)
+		sbuf_addf(out, "%s%s", out->len ? " " : "", msg(M_CMP_DIFFERS));
+}
+
+/* The cells of one derived row in the compared column col (of the row's
+ * own side: the current one, or the prior one for a dropped row). */
+static void fill_row(struct builder *b, struct row *d, struct derived_row *info, int col,
+		     const int *where)
+{
+	union cell *v = d->cells;
+	struct comparison *c = b->c;
+	amount_t now = 0, prior = 0, change;
+	int64_t rate;
+	bool has_now = false, has_prior = false;
+	for (int i = 0; i < D_COUNT; i++)
+		v[i].n = CELL_ABSENT;
+	v[D_STATED_CHANGE].n = CELL_BLANK;
+	v[D_NOTE].s = NULL;
+	v[D_STATED_RATE].s = NULL;
+	if (col < 0)
+		return;
+	if (info->cur) {
+		has_now = model_cell_number(info->cur, (size_t)col, &now);
+		v[D_CUR].n = has_now ? now : CELL_BLANK;
+		if (compare_prior(c, info->cur, (size_t)col, &prior)) {
+			int64_t raw;
+			has_prior = true;
+			/* A blank prior cell shows blank; it counts as nothing. */
+			bool blank = c->old && info->prior &&
+				     (where[0] < 0 || !model_cell_number(info->prior,
+									(size_t)where[0], &raw));
+			v[D_PRIOR].n = blank ? CELL_BLANK : prior;
+		}
+	} else if (where[1] >= 0) {
+		int64_t raw;
+		v[D_PRIOR].n = model_cell_number(info->prior, (size_t)where[1], &raw)
+			       ? scaled(c, raw) : CELL_BLANK;
+	}
+	if (has_prior) {
+		if (!has_now && v[D_PRIOR].n == CELL_BLANK) {
+			v[D_CHANGE].n = v[D_RATE].n = CELL_BLANK;
+		} else if (amount_add(now, -prior, &change)) {
+			v[D_CHANGE].n = change;
+			if (rate_of(change, prior, &rate))
+				v[D_RATE].n = rate;
+		}
+	}
+	const struct figure *f = info->cur ? stated_for(c, info->cur, col) : NULL;
+	if (f) {
+		char buf[AMOUNT_BUFSZ];
+		info->stated = f;
+		if (f->has_change) {
+			v[D_STATED_CHANGE].n = f->change;
+			if (v[D_CHANGE].n != CELL_ABSENT && v[D_CHANGE].n != CELL_BLANK &&
+			    v[D_CHANGE].n != f->change)
+				info->differs = true;
+		}
+		if (f->has_rate) {
+			v[D_STATED_RATE].s = model_strdup(c->arena, rate_format(f->rate,
+							  f->rate_places, buf, sizeof buf));
+			if (v[D_RATE].n != CELL_ABSENT && v[D_RATE].n != CELL_BLANK &&
+			    rate_round(v[D_RATE].n, f->rate_places) != f->rate)
+				info->differs = true;
+		}
+	}
+	struct sbuf note = { 0 };
+	note_text(b, info, &note);
+	if (note.len)
+		v[D_NOTE].s = model_strdup(c->arena, note.s);
+	sbuf_free(&note);
+}
+
+/* The derived table's title, with what is compared after it, and the
+ * meta it adds: where the prior year comes from. */
+static void derived_heads(struct builder *b, const struct table *base, const int *cols)
+{
+	struct sbuf s = { 0 };
+	struct comparison *c = b->c;
+	const struct side *first = &base->sides[0];
+	sbuf_add(&s, base->title);
+	if (cols[0] >= 0) {
+		struct sbuf h = { 0 };
+		render_column_heading(&first->columns[cols[0]], "/", &h);
+		sbuf_addf(&s, msg(M_CMP_TITLE), h.s);
+		sbuf_free(&h);
+	} else {
+		sbuf_add(&s, msg(M_CMP_TITLE_PLAIN));
+	}
+	b->t->title = model_strdup(c->arena, s.s);
+	sbuf_clear(&s);
+	if (c->old)
+		sbuf_addf(&s, msg(M_CMP_META_FILE), c->old->path, c->old->year);
 	else
-		sbuf_addf(out, "%zu rows with a stated prior-year figure", n->stated);
+		sbuf_add(&s, msg(M_CMP_META_STATED));
+	b->t->meta = model_strdup(c->arena, s.s);
+	sbuf_free(&s);
+}
+
+static struct derivation *derive(struct comparison *c, struct cmp_table *ct,
+				 const char *column, const struct table **out)
+{
+	const struct table *base = ct->cur ? ct->cur : ct->old;
+	struct builder b = { c, ct, NULL, NULL, NULL, 0, 0, 0, NULL, NULL };
+	struct table *t = model_alloc(c->arena, sizeof *t);
+	struct derivation *d = model_alloc(c->arena, sizeof *d);
+	b.t = t;
+	*t = (struct table){ .id = base->id, .label = base->label, .number = base->number,
+			     .kind = base->kind, .role = base->role, .unit = base->unit,
+			     .incomplete = base->incomplete, .note = base->note,
+			     .line = base->line, .doc = (struct document *)c->cur };
+	t->nsides = base->nsides;
+	t->sides = model_alloc(c->arena, (t->nsides ? t->nsides : 1) * sizeof *t->sides);
+	d->cmp = c;
+	d->pair = ct;
+	d->column = model_alloc(c->arena, (t->nsides ? t->nsides : 1) * sizeof *d->column);
+	b.of_cur = xcalloc((ct->cur ? ct->cur->nall : 0) + 1, sizeof *b.of_cur);
+	b.of_old = xcalloc((ct->old ? ct->old->nall : 0) + 1, sizeof *b.of_old);
+	const struct row **old_match = xcalloc((ct->old ? ct->old->nall : 0) + 1,
+					       sizeof *old_match);
+	if (ct->cur)
+		for (const struct row *r = model_first_row(ct->cur); r; r = model_next_in_table(r))
+			if (ct->prior[r->index])
+				old_match[ct->prior[r->index]->index] = r;
+	int (*where)[2] = xcalloc(t->nsides ? t->nsides : 1, sizeof *where);
+	for (size_t i = 0; i < t->nsides; i++) {
+		const struct side *bs = &base->sides[i];
+		const struct side *os = ct->cur ? pair_side(ct->old, bs) : bs;
+		struct side *ds = &t->sides[i];
+		int col = -1;
+		if (column)
+			col = model_amount_column(bs, column);
+		if (col < 0)
+			col = ct->cur ? compare_default_column(c, bs) : bs->main;
+		d->column[i] = col;
+		where[i][0] = os && col >= 0 && ct->cur ? pair_column(bs, (size_t)col, os) : -1;
+		where[i][1] = ct->cur ? where[i][0] : col;
+		*ds = (struct side){ .id = bs->id, .title = bs->title, .group = bs->group,
+				     .code_title = bs->code_title, .labels = bs->labels,
+				     .nlabels = bs->nlabels, .role = bs->role, .table = t,
+				     .index = i, .nest = bs->nest, .main = 0 };
+		bool stated_change = false, stated_rate = false;
+		for (const struct row *r = ct->cur ? bs->rows : NULL; r && col >= 0;
+		     r = model_next_row(r)) {
+			const struct figure *f = stated_for(c, r, col);
+			stated_change |= f && f->has_change;
+			stated_rate |= f && f->has_rate;
+		}
+		/* Stated mode takes the prior year from the stated change: only
+		 * the stated rate can tell more than the computed one. */
+		derived_columns(&b, ds, col >= 0 ? &bs->columns[col] : NULL,
+				stated_change && c->old, stated_rate);
+		if (ct->cur)
+			for (const struct row *r = bs->rows; r; r = r->next)
+				copy_tree(&b, ds, r, NULL);
+		if (os)
+			place_dropped(&b, ds, os->rows, NULL, old_match);
+	}
+	model_index_rows(t);
+	d->rows = xcalloc(t->nall + 1, sizeof *d->rows);
+	for (size_t i = 0; i < b.n; i++) {
+		struct row *r = b.rows[i];
+		fill_row(&b, r, &b.info[i], d->column[r->side->index], where[r->side->index]);
+		d->rows[r->index] = b.info[i];
+		d->nstated += b.info[i].stated && (b.info[i].stated->has_change ||
+						    b.info[i].stated->has_prior);
+	}
+	/* Columns no row fills are left out, now that every cell is known. */
+	for (size_t i = 0; i < t->nsides; i++) {
+		bool notes = false;
+		for (size_t k = 0; k < b.n; k++)
+			notes |= b.rows[k]->side == &t->sides[i] && b.rows[k]->cells[D_NOTE].s;
+		if (!notes)
+			t->sides[i].columns[D_NOTE].key = NULL;
+		squeeze_columns(&t->sides[i]);
+	}
+	for (size_t i = 0; i < b.n; i++) {
+		struct row *r = b.rows[i];
+		const struct side *s = r->side;
+		if (s->ncolumns == D_COUNT)
+			continue;
+		union cell *cells = model_alloc(c->arena, D_COUNT * sizeof *cells);
+		for (size_t k = 0; k < s->ncolumns; k++)
+			cells[k] = r->cells[derived_index(s->columns[k].key)];
+		r->cells = cells;
+	}
+	derived_heads(&b, base, d->column);
+	for (size_t i = 0; i < t->nsides; i++) {
+		const struct side *bs = &base->sides[i];
+		if (bs->total && ct->cur)
+			t->sides[i].total = b.of_cur[bs->total->index];
+	}
+	if (base->total && ct->cur)
+		t->total = b.of_cur[base->total->index];
+	t->derived = d;
+	free(where);
+	free(old_match);
+	free(b.of_cur);
+	free(b.of_old);
+	free(b.info);
+	free(b.rows);
+	*out = t;
+	return d;
+}
+
+const struct table *compare_derive(struct comparison *c, const struct table *t,
+				   const char *column)
+{
+	struct cmp_table *ct = (struct cmp_table *)compare_table(c, t);
+	if (!ct)
+		return NULL;
+	for (struct derived_cache *d = ct->cache; d; d = d->next)
+		if ((!d->column && !column) || (d->column && column && !strcmp(d->column, column)))
+			return d->table;
+	struct derived_cache *e = xcalloc(1, sizeof *e);
+	e->column = column ? xstrdup(column) : NULL;
+	e->d = derive(c, ct, column, &e->table);
+	e->next = ct->cache;
+	ct->cache = e;
+	return e->table;
+}
+
+const struct derivation *compare_derivation(const struct table *t)
+{
+	return t->derived;
+}
+
+const struct derived_row *compare_derived_row(const struct row *r)
+{
+	const struct derivation *d = r->side->table->derived;
+	return d ? &d->rows[r->index] : NULL;
+}
+
+void compare_table_summary(const struct table *t, struct sbuf *out)
+{
+	const struct derivation *d = t->derived;
+	struct cmp_counts n = d->pair->counts;
+	n.stated = d->nstated;
+	compare_summary(d->cmp, &n, out);
+}
+
+void compare_summary(const struct comparison *c, const struct cmp_counts *n,
+		     struct sbuf *out)
+{
+	if (c->old)
+		sbuf_addf(out, msg(M_CMP_SUMMARY_FILE), n->by_code, n->by_id, n->by_name,
+			  n->by_position, n->added, n->dropped);
+	else
+		sbuf_addf(out, msg(M_CMP_SUMMARY_STATED), n->stated);
+}
+
+int compare_column_of(const struct side *s, enum derived_figure which)
+{
+	static const int place[] = { D_CUR, D_PRIOR, D_CHANGE, D_RATE };
+	if (!s->table->derived)
+		return -1;
+	return model_column_index(s, derived_keys[place[which]]);
 }

@@ -4,27 +4,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/render.h"
-#include "report/render_compare.h"
-#include "doc/text.h"
+#include "doc/msg.h"
 #include "doc/util.h"
+#include "report/render.h"
 
-int print_table_number(const char *view)
+const struct table *print_find_table(const struct document *doc, const char *view)
 {
-	char *end;
-	long n = strtol(view, &end, 10);
-	return *view && !*end && n > 0 && n < 100 ? (int)n : 0;
+	return model_find_table(doc, view);
 }
 
-/* Crop every line to width columns: --width is a promise about the output. */
-static void crop_lines(struct lines *ls, int width)
+/* Crop every line to width columns: --width is a promise about the output.
+ * Lines of figures were laid out to fit; what is left is text. */
+static void crop_lines(struct lines *ls, size_t from, int width)
 {
 	if (width <= 0)
 		return;
-	for (size_t i = 0; i < ls->n; i++) {
+	for (size_t i = from; i < ls->n; i++) {
 		if (text_width(ls->v[i].text) <= width)
 			continue;
-		size_t size = 3 * strlen(ls->v[i].text) + 2;	/* room for U+FFFD */
+		size_t size = 3 * strlen(ls->v[i].text) + 16;	/* room for U+FFFD */
 		char *out = xmalloc(size);
 		text_crop(out, size, ls->v[i].text, width);
 		free(ls->v[i].text);
@@ -32,82 +30,74 @@ static void crop_lines(struct lines *ls, int width)
 	}
 }
 
-int print_compared_column(const struct table *t, const char *key)
-{
-	int col = model_amount_column(t, key);
-	if (col < 0)
-		fprintf(stderr, "budget: table %d has no amount column '%s'\n",
-			t->number, key ? key : "(any)");
-	return col;
-}
-
-/* One table, compared when asked. */
-static bool print_table(const struct table *t, const struct print_opts *o,
-			struct lines *ls)
+void print_table(const struct table *t, const struct print_opts *o, struct lines *out)
 {
 	if (!o->cmp) {
-		render_table(t, o->width, ls);
-		return true;
+		render_table(t, o->width, out);
+		return;
 	}
-	int col = print_compared_column(t, o->column);
-	if (col >= 0)
-		render_compare_table(o->cmp, t, (size_t)col, o->width, ls);
-	return col >= 0;
+	const struct table *d = compare_derive(o->cmp, t, o->column);
+	struct sbuf b = { 0 };
+	render_table(d, o->width, out);
+	compare_table_summary(d, &b);
+	lines_add_wrapped(out, STYLE_META, b.s, 0, o->width > 0 ? o->width : 1000);
+	sbuf_free(&b);
 }
 
-static bool print_all(const struct document *doc, const struct print_opts *o,
-		      struct lines *ls)
+/* A table has the compared column when some side has it. */
+static bool has_column(const struct table *t, const char *key)
+{
+	for (size_t i = 0; i < t->nsides; i++)
+		if (model_amount_column(&t->sides[i], key) >= 0)
+			return true;
+	return false;
+}
+
+static void print_all(const struct document *doc, const struct print_opts *o,
+		      struct lines *out)
 {
 	if (!o->cmp) {
-		render_document(doc, o->width, ls);
-		return true;
+		render_document(doc, o->width, out);
+		return;
 	}
-	for (size_t i = 0; i < doc->ntables; i++) {
-		const struct table *t = &doc->tables[i];
+	struct comparison *c = o->cmp;
+	render_document_head(doc, out);
+	for (size_t i = 0; i < c->ntables; i++) {
+		const struct table *t = c->tables[i].cur ? c->tables[i].cur : c->tables[i].old;
 		/* Tables without the chosen column are left out of a compare. */
-		if (o->column && model_column_index(t, o->column) < 0)
+		if (o->column && !has_column(t, o->column))
 			continue;
-		if (i)
-			lines_add(ls, STYLE_PLAIN, NULL, "");
-		if (!print_table(t, o, ls))
-			return false;
+		lines_add(out, STYLE_PLAIN, NULL, "");
+		print_table(t, o, out);
 	}
 	struct sbuf b = { 0 };
-	compare_summary(o->cmp, &o->cmp->counts, false, &b);
-	lines_add(ls, STYLE_PLAIN, NULL, "");
-	render_compare_unmatched(o->cmp, ls);
-	lines_add(ls, STYLE_META, NULL, b.s);
+	compare_summary(c, &c->counts, &b);
+	lines_add(out, STYLE_PLAIN, NULL, "");
+	lines_add(out, STYLE_META, NULL, b.s);
 	sbuf_free(&b);
-	return true;
 }
 
-int print_view(const struct document *doc, const char *view,
-	       const struct print_opts *opts, FILE *f)
+bool print_view(const struct document *doc, const char *view, const struct print_opts *o,
+		struct lines *out, struct print_error *err)
 {
-	struct lines ls = { 0 };
-	int n = print_table_number(view);
+	const struct table *t;
 	const struct section *s;
-	bool ok = true;
+	size_t from = out->n;
 	if (strcmp(view, "all") == 0) {
-		ok = print_all(doc, opts, &ls);
-	} else if (n) {
-		const struct table *t = model_find_table(doc, n);
-		if (!t) {
-			fprintf(stderr, "budget: %s has no table %d\n", doc->path, n);
-			return 2;
+		print_all(doc, o, out);
+	} else if ((t = print_find_table(doc, view))) {
+		if (o->column && o->cmp && !has_column(t, o->column)) {
+			snprintf(err->message, sizeof err->message, msg(M_PRINT_NO_COLUMN),
+				 t->label, o->column);
+			return false;
 		}
-		ok = print_table(t, opts, &ls);
+		print_table(t, o, out);
 	} else if ((s = model_find_section(doc, view))) {
-		render_section(s, opts->width, &ls);
+		render_section(s, o->width, out);
 	} else {
-		fprintf(stderr, "budget: no view '%s' in %s (try a table number, "
-			"a section id such as part1, or 'all')\n", view, doc->path);
-		return 2;
+		snprintf(err->message, sizeof err->message, msg(M_PRINT_NO_VIEW), view, doc->path);
+		return false;
 	}
-	if (ok) {
-		crop_lines(&ls, opts->width);
-		lines_write(&ls, f);
-	}
-	lines_free(&ls);
-	return ok ? 0 : 2;
+	crop_lines(out, from, o->width);
+	return true;
 }

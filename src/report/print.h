@@ -1,32 +1,37 @@
-/* print.h: --print snapshots. */
+/* print.h: --print snapshots of one view or the whole document. */
 #ifndef BUDGET_PRINT_H
 #define BUDGET_PRINT_H
 
 #include <stdio.h>
 
-#include "report/compare.h"
 #include "doc/model.h"
+#include "report/compare.h"
+#include "report/lines.h"
 
 /* How to print: lines fitted to width columns (0: no limit); with cmp,
  * tables are compared with the prior year in the amount column whose key
- * is column (NULL: each table's first amount column). */
+ * is column (NULL, or where a table lacks it: each side's default). */
 struct print_opts {
 	int width;
-	const struct comparison *cmp;
+	struct comparison *cmp;
 	const char *column;
 };
 
-/* The column to compare in t (model_amount_column), or -1 after a one-line
- * message on stderr. */
-int print_compared_column(const struct table *t, const char *key);
+/* Why a view cannot be printed, as one line (for main to print). */
+struct print_error {
+	char message[512];
+};
 
-/* The table number VIEW names ("6"), or 0 when it names no table. */
-int print_table_number(const char *view);
+/* The table VIEW names (an id, a label such as 公开05表, or a number), or
+ * NULL. */
+const struct table *print_find_table(const struct document *doc, const char *view);
 
-/* Render VIEW ("all", a table number, or a section id) of doc to f.
- * Returns 0, or 2 after a one-line message on stderr when VIEW or the
- * column names nothing in the document. */
-int print_view(const struct document *doc, const char *view,
-	       const struct print_opts *opts, FILE *f);
+/* A table as printed: plain, or compared (with its comparison summary). */
+void print_table(const struct table *t, const struct print_opts *o, struct lines *out);
+
+/* Render VIEW ("all", a table, or a section id) of doc as lines.  Returns
+ * false, with *err set, when VIEW names nothing in the document. */
+bool print_view(const struct document *doc, const char *view, const struct print_opts *o,
+		struct lines *out, struct print_error *err);
 
 #endif

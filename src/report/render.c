@@ -4,114 +4,119 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/msg.h"
 #include "doc/util.h"
 
-#define GAP 2			/* spaces between columns */
-#define INDENT 2		/* name indent per tree level */
 #define TEXT_WIDTH 80		/* paragraph width when none is given */
-#define MIN_NAME 8
-#define SCREEN_NAME 20		/* name width the browser keeps before more columns */
+#define MIN_NAME 8		/* names and text columns narrow to this, no more */
+#define MARKER 2		/* room for the browser's open/closed marker */
 
-/* ---- lines -------------------------------------------------------------- */
+static bool ascii;
 
-void lines_add(struct lines *ls, enum line_style style, const struct row *row,
-	       const char *text)
+void render_set_ascii(bool on)
 {
-	if (ls->n == ls->cap) {
-		ls->cap = ls->cap ? ls->cap * 2 : 64;
-		ls->v = xrealloc(ls->v, ls->cap * sizeof *ls->v);
-	}
-	ls->v[ls->n++] = (struct line){ xstrdup(text), style, row };
+	ascii = on;
 }
 
-struct wrap_ctx {
-	struct lines *ls;
-	enum line_style style;
-	int indent;
-	const char *prefix;	/* on the first line; later lines align under it */
-	int prefix_w;
-	bool first;
-};
-
-static void add_wrapped_line(const char *line, void *ctx)
+bool render_is_ascii(void)
 {
-	struct wrap_ctx *w = ctx;
-	struct sbuf b = { 0 };
-	sbuf_pad(&b, w->indent);
-	if (w->first)
-		sbuf_add(&b, w->prefix);
-	else
-		sbuf_pad(&b, w->prefix_w);
-	sbuf_add(&b, line);
-	lines_add(w->ls, w->style, NULL, b.s);
-	sbuf_free(&b);
-	w->first = false;
+	return ascii;
 }
 
-void lines_add_hanging(struct lines *ls, enum line_style style, const char *prefix,
-		       const char *text, int indent, int width)
+const char *render_glyph(enum glyph g)
 {
-	struct wrap_ctx w = { ls, style, indent, prefix, text_width(prefix), true };
-	int cols = width - indent - w.prefix_w;
-	text_wrap(text, cols < 10 ? 10 : cols, add_wrapped_line, &w);
+	static const char *const unicode[GLYPH_COUNT] = { "—", "·", "›", "→", "│", "‹", "›" };
+	static const char *const plain[GLYPH_COUNT] = { "-", "*", ">", "->", "|", "<", ">" };
+	return (unsigned)g < GLYPH_COUNT ? (ascii ? plain : unicode)[g] : "";
 }
 
-void lines_add_wrapped(struct lines *ls, enum line_style style, const char *text,
-		       int indent, int width)
+const char *render_side_separator(void)
 {
-	lines_add_hanging(ls, style, "", text, indent, width);
+	return " | ";
 }
 
-void lines_write(const struct lines *ls, FILE *f)
-{
-	for (size_t i = 0; i < ls->n; i++) {
-		fputs(ls->v[i].text, f);
-		fputc('\n', f);
-	}
-}
-
-void lines_free(struct lines *ls)
-{
-	for (size_t i = 0; i < ls->n; i++)
-		free(ls->v[i].text);
-	free(ls->v);
-	ls->v = NULL;
-	ls->n = ls->cap = 0;
-}
-
-/* ---- layout --------------------------------------------------------------- */
+#define SEP_W 3
 
 static int max_int(int a, int b)
 {
 	return a > b ? a : b;
 }
 
-static int cell_width(const struct column *c, const struct cell *cell)
+/* ---- cells ----------------------------------------------------------------- */
+
+void render_cell(const struct row *r, size_t col, struct sbuf *out)
 {
+	const struct column *c = &r->side->columns[col];
+	const union cell *cell = &r->cells[col];
 	char buf[AMOUNT_BUFSZ];
-	if (cell->blank)
-		return 0;
-	if (c->type == COL_AMOUNT)
-		return (int)strlen(amount_format(cell->amount, buf, sizeof buf));
-	return text_width(cell->text);
+	if (c->type == COL_TEXT) {
+		if (cell->s)
+			sbuf_add(out, cell->s);
+		return;
+	}
+	if (cell->n == CELL_BLANK)
+		return;
+	if (cell->n == CELL_ABSENT) {
+		sbuf_add(out, render_glyph(GLYPH_ABSENT));
+		return;
+	}
+	switch (c->type) {
+	case COL_AMOUNT:
+		if (c->sign && cell->n > 0)
+			sbuf_add(out, "+");
+		sbuf_add(out, amount_format(cell->n, buf, sizeof buf));
+		break;
+	case COL_RATE:
+		sbuf_add(out, rate_format(cell->n, 2, buf, sizeof buf));
+		break;
+	case COL_QUANTITY:
+		sbuf_add(out, quantity_format(cell->n, c->places, buf, sizeof buf));
+		if (c->unit && c->unit_column < 0)
+			sbuf_add(out, c->unit);
+		break;
+	case COL_TEXT:
+		break;
+	}
 }
 
-/* Width of a group heading that spans columns [i, j). */
-static int span_width(const struct table_layout *lay, size_t i, size_t j)
+static int cell_width(const struct row *r, size_t col)
+{
+	struct sbuf b = { 0 };
+	render_cell(r, col, &b);
+	int w = b.s ? text_width(b.s) : 0;
+	sbuf_free(&b);
+	return w;
+}
+
+/* Figures are right-aligned, text left. */
+static bool right_aligned(const struct column *c)
+{
+	return c->type != COL_TEXT || c->right;
+}
+
+/* ---- layout ------------------------------------------------------------------ */
+
+/* Width of the spanning heading over data columns [i, j). */
+static int span_width(const struct side_layout *sl, size_t i, size_t j)
 {
 	int w = 0;
-	for (size_t k = i; k < j; k++)
-		w += lay->col_w[k] + (k > i ? GAP : 0);
+	bool first = true;
+	for (size_t k = i; k < j; k++) {
+		if (sl->col_w[k] < 0)
+			continue;
+		w += sl->col_w[k] + (first ? 0 : RENDER_GAP);
+		first = false;
+	}
 	return w;
 }
 
 /* The end of the run of columns from i that share group heading `level`. */
-static size_t span_end(const struct table *t, size_t i, size_t level)
+static size_t span_end(const struct side *s, size_t i, size_t level)
 {
-	const struct column *c = &t->columns[i];
+	const struct column *c = &s->columns[i];
 	size_t j = i + 1;
-	for (; j < t->ncolumns; j++) {
-		const struct column *d = &t->columns[j];
+	for (; j < s->ncolumns; j++) {
+		const struct column *d = &s->columns[j];
 		if (d->ngroup <= level)
 			break;
 		bool same = true;
@@ -123,22 +128,25 @@ static size_t span_end(const struct table *t, size_t i, size_t level)
 	return j;
 }
 
-/* Widen the last column of any span whose heading is wider than the span. */
-static void fit_groups(const struct table *t, struct table_layout *lay)
+/* Widen the last shown column of any span whose heading is wider. */
+static void fit_groups(struct side_layout *sl)
 {
+	const struct side *s = sl->side;
 	for (size_t level = 0;; level++) {
 		bool any = false;
-		for (size_t i = 0; i < t->ncolumns;) {
-			if (t->columns[i].ngroup <= level) {
+		for (size_t i = 0; i < s->ncolumns;) {
+			if (s->columns[i].ngroup <= level) {
 				i++;
 				continue;
 			}
 			any = true;
-			size_t j = span_end(t, i, level);
-			int need = text_width(t->columns[i].group[level]);
-			int have = span_width(lay, i, j);
-			if (need > have)
-				lay->col_w[j - 1] += need - have;
+			size_t j = span_end(s, i, level), last = j;
+			while (last > i && sl->col_w[last - 1] < 0)
+				last--;
+			int need = text_width(s->columns[i].group[level]);
+			int have = span_width(sl, i, j);
+			if (last > i && need > have)
+				sl->col_w[last - 1] += need - have;
 			i = j;
 		}
 		if (!any)
@@ -146,84 +154,155 @@ static void fit_groups(const struct table *t, struct table_layout *lay)
 	}
 }
 
-static int name_width(const struct row *r)
+/* The fields before the data columns: code and labels. */
+static int lead_width(const struct side_layout *sl)
 {
-	return r->depth * INDENT + text_width(r->name);
+	int w = sl->code_w ? sl->code_w + RENDER_GAP : 0;
+	for (size_t i = 0; i < sl->side->nlabels; i++)
+		w += sl->label_w[i] + RENDER_GAP;
+	return w;
+}
+
+static void side_width(struct side_layout *sl)
+{
+	int w = lead_width(sl), n = 0;
+	for (size_t i = 0; i < sl->side->ncolumns; i++)
+		if (sl->col_w[i] >= 0) {
+			w += sl->col_w[i] + RENDER_GAP;
+			n++;
+		}
+	/* The gap after the last field is not part of the line. */
+	sl->width = w - (w ? RENDER_GAP : 0);
+}
+
+/* A side's natural widths, over all its rows. */
+static void measure_side(const struct side *s, struct side_layout *sl)
+{
+	memset(sl, 0, sizeof *sl);
+	sl->side = s;
+	sl->label_w = xcalloc(s->nlabels ? s->nlabels : 1, sizeof *sl->label_w);
+	sl->col_w = xcalloc(s->ncolumns ? s->ncolumns : 1, sizeof *sl->col_w);
+	if (s->code_title)
+		sl->code_w = text_width(s->code_title);
+	for (size_t i = 0; i < s->nlabels; i++)
+		sl->label_w[i] = text_width(s->labels[i].title);
+	for (size_t i = 0; i < s->ncolumns; i++)
+		sl->col_w[i] = text_width(s->columns[i].title);
+	for (const struct row *r = s->rows; r; r = model_next_row(r)) {
+		if (r->code)
+			sl->code_min = max_int(sl->code_min, text_width(r->code));
+		for (size_t i = 0; i < s->nlabels; i++) {
+			int w = r->labels[i] ? text_width(r->labels[i]) : 0;
+			/* A lone name column holds the tree: indented names. */
+			if (s->nlabels == 1)
+				w += r->depth * RENDER_INDENT;
+			sl->label_w[i] = max_int(sl->label_w[i], w);
+		}
+		for (size_t i = 0; i < s->ncolumns; i++)
+			sl->col_w[i] = max_int(sl->col_w[i], cell_width(r, i));
+	}
+	if (s->code_title || sl->code_min)
+		sl->code_w = max_int(max_int(sl->code_w, sl->code_min), 1);
+	if (sl->code_w)		/* a cropped heading keeps a character and its mark */
+		sl->code_min = max_int(sl->code_min, 4);
+	fit_groups(sl);
+	/* Room for the browser's open/closed marker before names. */
+	if (s->nlabels)
+		sl->label_w[0] += MARKER;
+	side_width(sl);
+}
+
+/* Narrow the widest of the label and text columns by one; false when
+ * none is wider than MIN_NAME. */
+static bool narrow_text(struct side_layout *sl)
+{
+	const struct side *s = sl->side;
+	int *widest = NULL;
+	for (size_t i = 0; i < s->nlabels; i++)
+		if (sl->label_w[i] > MIN_NAME && (!widest || sl->label_w[i] > *widest))
+			widest = &sl->label_w[i];
+	for (size_t i = 0; i < s->ncolumns; i++)
+		if (s->columns[i].type == COL_TEXT && sl->col_w[i] > MIN_NAME &&
+		    (!widest || sl->col_w[i] > *widest))
+			widest = &sl->col_w[i];
+	if (!widest)
+		return false;
+	--*widest;
+	return true;
+}
+
+/* Leave out the last shown column other than the main one; false when
+ * only it is left. */
+static bool leave_out_column(struct side_layout *sl, size_t *nleft_out)
+{
+	const struct side *s = sl->side;
+	for (size_t i = s->ncolumns; i-- > 0;) {
+		if (sl->col_w[i] < 0 || (int)i == s->main)
+			continue;
+		sl->col_w[i] = -1;
+		++*nleft_out;
+		return true;
+	}
+	return false;
+}
+
+static void fit_side(struct side_layout *sl, int max_width, size_t *nleft_out)
+{
+	if (max_width <= 0)
+		return;
+	int over = sl->width - max_width;
+	if (over > 0 && sl->code_w > sl->code_min) {
+		int cut = over < sl->code_w - sl->code_min ? over : sl->code_w - sl->code_min;
+		sl->code_w -= cut;
+		side_width(sl);
+	}
+	while (sl->width > max_width && narrow_text(sl))
+		side_width(sl);
+	while (sl->width > max_width && leave_out_column(sl, nleft_out)) {
+		fit_groups(sl);
+		side_width(sl);
+	}
+}
+
+void render_side_fit(struct side_layout *sl, int max_width)
+{
+	size_t n = 0;
+	fit_side(sl, max_width, &n);
 }
 
 void render_layout(const struct table *t, int max_width, struct table_layout *lay)
 {
 	memset(lay, 0, sizeof *lay);
-	lay->ncols = t->ncolumns;
-	lay->col_w = xcalloc(t->ncolumns ? t->ncolumns : 1, sizeof *lay->col_w);
-	if (t->code_title)
-		lay->code_w = text_width(t->code_title);
-	lay->name_w = text_width(t->name_title);
-	for (size_t i = 0; i < t->ncolumns; i++)
-		lay->col_w[i] = text_width(t->columns[i].title);
-	for (const struct row *r = t->rows; r; r = model_next_row(r)) {
-		if (r->code)
-			lay->code_min = max_int(lay->code_min, text_width(r->code));
-		lay->name_w = max_int(lay->name_w, name_width(r));
-		for (size_t i = 0; i < t->ncolumns; i++)
-			lay->col_w[i] = max_int(lay->col_w[i],
-						cell_width(&t->columns[i], &r->cells[i]));
+	lay->table = t;
+	lay->nsides = t->nsides;
+	lay->sides = xcalloc(t->nsides ? t->nsides : 1, sizeof *lay->sides);
+	int together = 0;
+	for (size_t i = 0; i < t->nsides; i++) {
+		measure_side(&t->sides[i], &lay->sides[i]);
+		together += lay->sides[i].width + (i ? SEP_W : 0);
 	}
-	lay->code_w = max_int(lay->code_w, lay->code_min);
-	if (lay->code_w)	/* a cropped heading keeps a character and its mark */
-		lay->code_min = max_int(lay->code_min, 4);
-	fit_groups(t, lay);
-	/* Room for the open/closed marker the browser puts before names. */
-	lay->name_w += 2;
-	int others = 0;
-	for (size_t i = 0; i < t->ncolumns; i++)
-		others += GAP + lay->col_w[i];
-	render_layout_squeeze(lay, others, max_width);
-}
-
-void render_layout_squeeze(struct table_layout *lay, int others, int max_width)
-{
-	int over = (lay->code_w ? lay->code_w + GAP : 0) + others + lay->name_w - max_width;
-	if (max_width > 0 && over > 0 && lay->code_w > lay->code_min) {
-		int cut = over < lay->code_w - lay->code_min ? over : lay->code_w - lay->code_min;
-		lay->code_w -= cut;
-		over -= cut;
+	lay->stacked = max_width > 0 && together > max_width && t->nsides > 1;
+	lay->width = 0;
+	for (size_t i = 0; i < t->nsides; i++) {
+		if (lay->stacked || t->nsides == 1)
+			fit_side(&lay->sides[i], max_width, &lay->nleft_out);
+		lay->width = lay->stacked ? max_int(lay->width, lay->sides[i].width)
+					  : lay->width + lay->sides[i].width + (i ? SEP_W : 0);
 	}
-	if (max_width > 0 && over > 0)
-		lay->name_w = max_int(MIN_NAME, lay->name_w - over);
-	lay->width = (lay->code_w ? lay->code_w + GAP : 0) + others + lay->name_w;
 }
 
 void render_layout_free(struct table_layout *lay)
 {
-	free(lay->col_w);
-	lay->col_w = NULL;
-}
-
-void render_layout_fit(const struct table *t, int max_width, struct table_layout *lay)
-{
-	render_layout(t, 0, lay);
-	/* Decide on columns as if the code heading gave way; squeeze after. */
-	int code = lay->code_w ? lay->code_min + GAP : 0, rest = code;
-	int first = model_first_amount(t);
-	/* More columns only while names stay readable. */
-	int want = lay->name_w < SCREEN_NAME ? lay->name_w : SCREEN_NAME;
-	bool full = false;	/* once one does not fit, none after it */
-	for (size_t i = 0; i < t->ncolumns; i++) {
-		bool keep = t->columns[i].type == COL_AMOUNT && !full &&
-			    ((int)i == first ||
-			     rest + GAP + lay->col_w[i] + want <= max_width);
-		if (keep)
-			rest += GAP + lay->col_w[i];
-		else
-			lay->col_w[i] = -1;
-		if (!keep && t->columns[i].type == COL_AMOUNT && (int)i > first)
-			full = true;
+	for (size_t i = 0; i < lay->nsides; i++) {
+		free(lay->sides[i].label_w);
+		free(lay->sides[i].col_w);
 	}
-	render_layout_squeeze(lay, rest - code, max_width);
+	free(lay->sides);
+	lay->sides = NULL;
+	lay->nsides = 0;
 }
 
-/* ---- tables ----------------------------------------------------------------- */
+/* ---- headings ------------------------------------------------------------------ */
 
 void render_column_heading(const struct column *c, const char *sep, struct sbuf *out)
 {
@@ -234,185 +313,376 @@ void render_column_heading(const struct column *c, const char *sep, struct sbuf 
 
 void render_doc_meta(const struct document *doc, struct sbuf *out)
 {
-	sbuf_addf(out, "部门：%s  年度：%d  单位：%s", doc->department, doc->year,
-		  doc->unit);
+	sbuf_addf(out, msg(M_DOC_META), doc->department, doc->year, doc->unit);
 }
 
-/* One heading line: the group headings at `level` (or the column titles
- * when level == ngroup max), centred over their spans. */
-static void head_line(const struct table *t, const struct table_layout *lay,
-		      size_t level, bool titles, struct sbuf *b)
+/* s centred in w columns (cropped when wider). */
+static void centred(struct sbuf *b, const char *s, int w)
 {
-	if (lay->code_w) {
-		sbuf_add_fit(b, titles && t->code_title ? t->code_title : "", lay->code_w, false);
-		sbuf_pad(b, GAP);
+	int pad = w - text_width(s);
+	sbuf_pad(b, pad > 0 ? pad / 2 : 0);
+	sbuf_add_fit(b, s, w - (pad > 0 ? pad / 2 : 0), false);
+}
+
+/* Append the field separator unless this is the side's first field. */
+static void gap(struct sbuf *b, bool *first)
+{
+	if (!*first)
+		sbuf_pad(b, RENDER_GAP);
+	*first = false;
+}
+
+/* One heading line of a side: the group headings at `level`, or the
+ * column titles (level < 0). */
+static void side_head(const struct side_layout *sl, long level, struct sbuf *b)
+{
+	const struct side *s = sl->side;
+	bool first = true, titles = level < 0;
+	if (sl->code_w) {
+		gap(b, &first);
+		sbuf_add_fit(b, titles && s->code_title ? s->code_title : "", sl->code_w, false);
 	}
-	sbuf_add_fit(b, titles ? t->name_title : "", lay->name_w, false);
-	for (size_t i = 0; i < t->ncolumns;) {
-		const struct column *c = &t->columns[i];
+	for (size_t i = 0; i < s->nlabels; i++) {
+		gap(b, &first);
+		sbuf_add_fit(b, titles ? s->labels[i].title : "", sl->label_w[i], false);
+	}
+	for (size_t i = 0; i < s->ncolumns;) {
+		const struct column *c = &s->columns[i];
 		size_t j = i + 1;
-		const char *label = "";
-		if (titles && lay->col_w[i] < 0) {
-			i++;		/* not shown (render_layout_fit) */
+		if (sl->col_w[i] < 0) {
+			i++;
 			continue;
 		}
-		if (titles)
-			label = c->title;
-		else if (c->ngroup > level) {
-			j = span_end(t, i, level);
-			label = c->group[level];
-		}
-		int w = span_width(lay, i, j);
-		int pad = w - text_width(label);
-		sbuf_pad(b, GAP);
-		if (titles && c->type == COL_AMOUNT) {
-			sbuf_add_fit(b, label, w, true);
+		if (titles) {
+			gap(b, &first);
+			sbuf_add_fit(b, c->title, sl->col_w[i], right_aligned(c));
+		} else if (c->ngroup > (size_t)level) {
+			j = span_end(s, i, (size_t)level);
+			gap(b, &first);
+			centred(b, c->group[level], span_width(sl, i, j));
 		} else {
-			sbuf_pad(b, pad > 0 && !titles ? pad / 2 : 0);
-			sbuf_add_fit(b, label, w - (pad > 0 && !titles ? pad / 2 : 0), false);
+			gap(b, &first);
+			sbuf_pad(b, sl->col_w[i]);
 		}
 		i = j;
 	}
 }
 
-void render_head_titles(const struct table *t, const struct table_layout *lay,
-			struct sbuf *out)
+void render_side_titles(const struct side_layout *sl, struct sbuf *out)
 {
-	head_line(t, lay, 0, true, out);
+	side_head(sl, -1, out);
 	sbuf_trim_end(out);
 }
 
-void lines_add_trimmed(struct lines *out, enum line_style style,
-		       const struct row *row, struct sbuf *b)
+/* Lines are the sides' parts joined by the separator, each padded to its
+ * side's width: side i of those from `from`. */
+static void join_part(const struct table_layout *lay, size_t from, size_t i,
+		      struct sbuf *line, struct sbuf *part)
 {
-	sbuf_trim_end(b);
-	lines_add(out, style, row, b->s ? b->s : "");
-	b->len = 0;
-	if (b->s)
-		b->s[0] = '\0';
+	if (i > from)
+		sbuf_add(line, render_side_separator());
+	const char *p = part->s ? part->s : "";
+	sbuf_add(line, p);
+	sbuf_pad(line, lay->sides[i].width - text_width(p));
+	sbuf_clear(part);
 }
 
-/* The title, meta and column-heading lines of a table. */
-static void render_table_head(const struct table *t, const struct table_layout *lay,
-			      struct lines *out)
+static size_t group_levels(const struct side *s)
 {
-	struct sbuf b = { 0 };
-	sbuf_addf(&b, "表%d  %s", t->number, t->title);
-	lines_add_trimmed(out, STYLE_TITLE, NULL, &b);
-	render_doc_meta(t->doc, &b);
-	if (strcmp(t->unit, t->doc->unit) != 0)
-		sbuf_addf(&b, "（本表单位：%s）", t->unit);
-	lines_add_trimmed(out, STYLE_META, NULL, &b);
-	if (t->incomplete) {
-		sbuf_addf(&b, "来源不完整：%s", t->incomplete);
-		lines_add_trimmed(out, STYLE_WARN, NULL, &b);
-	}
 	size_t levels = 0;
-	for (size_t i = 0; i < t->ncolumns; i++)
-		levels = t->columns[i].ngroup > levels ? t->columns[i].ngroup : levels;
-	for (size_t level = 0; level < levels; level++) {
-		head_line(t, lay, level, false, &b);
-		lines_add_trimmed(out, STYLE_HEADING, NULL, &b);
-	}
-	head_line(t, lay, 0, true, &b);
-	lines_add_trimmed(out, STYLE_HEADING, NULL, &b);
-	for (int i = 0; i < lay->width; i++)
-		sbuf_add(&b, "-");
-	lines_add_trimmed(out, STYLE_RULE, NULL, &b);
-	sbuf_free(&b);
+	for (size_t i = 0; i < s->ncolumns; i++)
+		levels = s->columns[i].ngroup > levels ? s->columns[i].ngroup : levels;
+	return levels;
 }
 
-void render_row(const struct table_layout *lay, const struct row *r, int depth,
-		int marker, struct sbuf *out)
+/* The heading lines of sides [from, to): side groups and titles when
+ * there are several, column groups, titles, rule. */
+static void heading_lines(const struct table_layout *lay, size_t from, size_t to,
+			  struct lines *out)
 {
-	const struct table *t = r->table;
-	if (lay->code_w) {
-		sbuf_add_fit(out, r->code ? r->code : "", lay->code_w, false);
-		sbuf_pad(out, GAP);
+	struct sbuf line = { 0 }, part = { 0 };
+	const struct table *t = lay->table;
+	bool groups = false, titles = false;
+	size_t levels = 0;
+	for (size_t i = from; i < to; i++) {
+		groups |= t->sides[i].group != NULL;
+		titles |= t->sides[i].title != NULL;
+		levels = max_int((int)levels, (int)group_levels(&t->sides[i]));
 	}
-	struct sbuf name = { 0 };
-	sbuf_pad(&name, depth * INDENT);
-	if (marker) {
-		char m[3] = { (char)(r->child ? marker : ' '), ' ', '\0' };
-		sbuf_add(&name, m);
+	if (groups) {
+		/* A group spans consecutive sides, separators included. */
+		for (size_t i = from; i < to;) {
+			const char *g = t->sides[i].group;
+			size_t j = i + 1;
+			int w = lay->sides[i].width;
+			while (g && j < to && t->sides[j].group && !strcmp(t->sides[j].group, g)) {
+				w += SEP_W + lay->sides[j].width;
+				j++;
+			}
+			if (i > from)
+				sbuf_pad(&line, SEP_W);
+			centred(&line, g ? g : "", w);
+			i = j;
+		}
+		lines_add_trimmed(out, STYLE_HEADING, NULL, &line);
 	}
-	sbuf_add(&name, r->name);
-	sbuf_add_fit(out, name.s, lay->name_w, false);
-	sbuf_free(&name);
-	for (size_t i = 0; i < t->ncolumns; i++) {
-		const struct cell *c = &r->cells[i];
-		char buf[AMOUNT_BUFSZ];
-		if (lay->col_w[i] < 0)
-			continue;	/* not shown (render_layout_fit) */
-		sbuf_pad(out, GAP);
-		if (c->blank)
-			sbuf_pad(out, lay->col_w[i]);
-		else if (t->columns[i].type == COL_AMOUNT)
-			sbuf_add_fit(out, amount_format(c->amount, buf, sizeof buf),
-				     lay->col_w[i], true);
-		else
-			sbuf_add_fit(out, c->text, lay->col_w[i], false);
+	if (titles && t->nsides > 1) {
+		for (size_t i = from; i < to; i++) {
+			centred(&part, t->sides[i].title ? t->sides[i].title : "",
+				lay->sides[i].width);
+			join_part(lay, from, i, &line, &part);
+		}
+		lines_add_trimmed(out, STYLE_HEADING, NULL, &line);
 	}
+	for (long level = 0; level <= (long)levels; level++) {
+		long l = level == (long)levels ? -1 : level;
+		for (size_t i = from; i < to; i++) {
+			side_head(&lay->sides[i], l, &part);
+			join_part(lay, from, i, &line, &part);
+		}
+		lines_add_trimmed(out, STYLE_HEADING, NULL, &line);
+	}
+	int w = 0;
+	for (size_t i = from; i < to; i++)
+		w += lay->sides[i].width + (i > from ? SEP_W : 0);
+	for (int i = 0; i < w; i++)
+		sbuf_add(&line, "-");
+	lines_add_trimmed(out, STYLE_RULE, NULL, &line);
+	sbuf_free(&line);
+	sbuf_free(&part);
+}
+
+void render_headings(const struct table_layout *lay, struct lines *out)
+{
+	heading_lines(lay, 0, lay->nsides, out);
+}
+
+/* ---- rows -------------------------------------------------------------------------- */
+
+void render_side_row(const struct side_layout *sl, const struct row *r, int depth,
+		     int marker, struct sbuf *out)
+{
+	const struct side *s = sl->side;
+	bool first = true;
+	struct sbuf cell = { 0 };
+	if (sl->code_w) {
+		gap(out, &first);
+		sbuf_add_fit(out, r && r->code ? r->code : "", sl->code_w, false);
+	}
+	for (size_t i = 0; i < s->nlabels; i++) {
+		gap(out, &first);
+		if (r && s->nlabels == 1)
+			sbuf_pad(&cell, depth * RENDER_INDENT);
+		if (r && i == 0 && marker) {
+			char m[3] = { (char)(r->child ? marker : ' '), ' ', '\0' };
+			sbuf_add(&cell, m);
+		}
+		if (r && r->labels[i])
+			sbuf_add(&cell, r->labels[i]);
+		sbuf_add_fit(out, cell.s ? cell.s : "", sl->label_w[i], false);
+		sbuf_clear(&cell);
+	}
+	for (size_t i = 0; i < s->ncolumns; i++) {
+		if (sl->col_w[i] < 0)
+			continue;	/* left out */
+		gap(out, &first);
+		if (r)
+			render_cell(r, i, &cell);
+		sbuf_add_fit(out, cell.s ? cell.s : "", sl->col_w[i],
+			     right_aligned(&s->columns[i]));
+		sbuf_clear(&cell);
+	}
+	sbuf_free(&cell);
+}
+
+void render_align(const struct flat *flats, size_t nsides, bool sequential,
+		  struct aligned *out)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < nsides; s++)
+		n += flats[s].n;
+	out->nsides = nsides;
+	out->nlines = 0;
+	out->at = xmalloc((n ? n : 1) * (nsides ? nsides : 1) * sizeof *out->at);
+	size_t *next = xcalloc(nsides ? nsides : 1, sizeof *next);
+	/* A merge of the sides by printed line: each side's rows come in
+	 * increasing line order (the loader made sure). */
+	for (;;) {
+		long line = -1;
+		for (size_t s = 0; s < nsides; s++) {
+			if (next[s] >= flats[s].n)
+				continue;
+			long l = sequential ? (long)next[s] : flats[s].v[next[s]].row->print_line;
+			if (line < 0 || l < line)
+				line = l;
+		}
+		if (line < 0)
+			break;
+		long *at = &out->at[out->nlines++ * nsides];
+		for (size_t s = 0; s < nsides; s++) {
+			at[s] = -1;
+			if (next[s] >= flats[s].n)
+				continue;
+			long l = sequential ? (long)next[s] : flats[s].v[next[s]].row->print_line;
+			if (l == line)
+				at[s] = (long)next[s]++;
+		}
+	}
+	free(next);
+}
+
+void render_aligned_free(struct aligned *a)
+{
+	free(a->at);
+	a->at = NULL;
+	a->nlines = 0;
 }
 
 static void labelled(struct lines *out, const char *label, const char *text,
 		     int indent, int width)
 {
 	struct sbuf b = { 0 };
-	sbuf_addf(&b, "%s：", label);
+	sbuf_addf(&b, msg(M_LABELLED), label);
 	lines_add_hanging(out, STYLE_TEXT, b.s, text, indent, width);
 	sbuf_free(&b);
 }
 
-/* The rows of f, each followed by its content/goals/note as paragraphs
- * indented under its name and wrapped at width. */
-static void render_rows(const struct table_layout *lay, const struct flat *f,
-			int width, struct lines *out)
+/* A row's text fields, as paragraphs indented under its name. */
+static void row_texts(const struct side_layout *sl, int offset, const struct row *r,
+		      int depth, int width, struct lines *out)
+{
+	const struct table *t = r->side->table;
+	int indent = offset + (sl->code_w ? sl->code_w + RENDER_GAP : 0) +
+		     (depth + 1) * RENDER_INDENT;
+	for (size_t i = 0; r->texts && i < t->ntexts; i++)
+		if (r->texts[i])
+			labelled(out, t->texts[i].title, r->texts[i], indent, width);
+}
+
+static enum line_style row_style(const struct row *r)
+{
+	return r->child ? STYLE_TOTAL : STYLE_ROW;
+}
+
+/* The rows of sides [from, to) on aligned lines; each line is tagged with
+ * the first row on it. */
+static void side_lines(const struct table_layout *lay, size_t from, size_t to,
+		       const struct flat *flats, bool sequential, int width,
+		       struct lines *out)
+{
+	struct aligned al;
+	struct sbuf line = { 0 }, part = { 0 };
+	render_align(flats + from, to - from, sequential, &al);
+	for (size_t l = 0; l < al.nlines; l++) {
+		const long *at = &al.at[l * al.nsides];
+		const struct row *first = NULL;
+		for (size_t s = 0; s < al.nsides; s++) {
+			const struct flat_row *fr = at[s] >= 0 ? &flats[from + s].v[at[s]] : NULL;
+			render_side_row(&lay->sides[from + s], fr ? fr->row : NULL,
+					fr ? fr->depth : 0, 0, &part);
+			join_part(lay, from, from + s, &line, &part);
+			if (fr && !first)
+				first = fr->row;
+		}
+		lines_add_trimmed(out, first ? row_style(first) : STYLE_ROW, first, &line);
+		int offset = 0;
+		for (size_t s = 0; s < al.nsides; s++) {
+			if (at[s] >= 0) {
+				const struct flat_row *fr = &flats[from + s].v[at[s]];
+				row_texts(&lay->sides[from + s], offset, fr->row, fr->depth,
+					  width, out);
+			}
+			offset += lay->sides[from + s].width + SEP_W;
+		}
+	}
+	render_aligned_free(&al);
+	sbuf_free(&line);
+	sbuf_free(&part);
+}
+
+void render_table_top(const struct table *t, struct lines *out)
 {
 	struct sbuf b = { 0 };
-	for (size_t i = 0; i < f->n; i++) {
-		const struct row *r = f->v[i].row;
-		render_row(lay, r, f->v[i].depth, 0, &b);
-		lines_add_trimmed(out, r->child ? STYLE_TOTAL : STYLE_ROW, r, &b);
-		int indent = (lay->code_w ? lay->code_w + GAP : 0) +
-			     (f->v[i].depth + 1) * INDENT;
-		if (r->content)
-			labelled(out, "项目内容", r->content, indent, width);
-		if (r->goals)
-			labelled(out, "绩效目标", r->goals, indent, width);
-		if (r->note)
-			labelled(out, "备注", r->note, indent, width);
+	sbuf_addf(&b, "%s  %s", t->label, t->title);
+	lines_add_trimmed(out, STYLE_TITLE, NULL, &b);
+	render_doc_meta(t->doc, &b);
+	if (strcmp(t->unit, t->doc->unit) != 0)
+		sbuf_addf(&b, msg(M_TABLE_UNIT), t->unit);
+	if (t->meta)
+		sbuf_add(&b, t->meta);
+	lines_add_trimmed(out, STYLE_META, NULL, &b);
+	if (t->incomplete) {
+		sbuf_addf(&b, msg(M_INCOMPLETE_SOURCE), t->incomplete);
+		lines_add_trimmed(out, STYLE_WARN, NULL, &b);
 	}
 	sbuf_free(&b);
 }
 
-void render_table_flat(const struct table *t, int max_width, const struct flat *f,
-		       struct lines *out)
+/* "(not shown: 政府性基金预算, 国有资本经营预算)" when columns were left out. */
+static void left_out_line(const struct table_layout *lay, int width, struct lines *out)
+{
+	struct sbuf names = { 0 }, b = { 0 };
+	if (!lay->nleft_out)
+		return;
+	for (size_t s = 0; s < lay->nsides; s++) {
+		const struct side *sd = lay->sides[s].side;
+		for (size_t i = 0; i < sd->ncolumns; i++) {
+			if (lay->sides[s].col_w[i] >= 0)
+				continue;
+			if (names.len)
+				sbuf_add(&names, msg(M_LIST_SEPARATOR));
+			render_column_heading(&sd->columns[i], "/", &names);
+		}
+	}
+	sbuf_addf(&b, msg(M_NOT_SHOWN), names.s);
+	lines_add_wrapped(out, STYLE_META, b.s, 0, width);
+	sbuf_free(&names);
+	sbuf_free(&b);
+}
+
+void render_table_rows(const struct table *t, int max_width, const struct flat *flats,
+		       bool sequential, struct lines *out)
 {
 	struct table_layout lay;
+	struct flat *all = NULL;
 	render_layout(t, max_width, &lay);
-	render_table_head(t, &lay, out);
+	if (!flats) {
+		all = xcalloc(t->nsides ? t->nsides : 1, sizeof *all);
+		for (size_t i = 0; i < t->nsides; i++)
+			flatten_side(&t->sides[i], NULL, NULL, NULL, NULL, &all[i]);
+		flats = all;
+	}
 	/* Paragraphs wrap to the table's width, or to --width when the table
 	 * is wider: a cropped paragraph would lose words mid-line. */
 	int text_w = lay.width < 40 ? 40 : lay.width;
 	if (max_width > 0 && text_w > max_width)
 		text_w = max_width;
-	render_rows(&lay, f, text_w, out);
+	render_table_top(t, out);
+	if (lay.stacked) {
+		for (size_t i = 0; i < t->nsides; i++) {
+			heading_lines(&lay, i, i + 1, out);
+			side_lines(&lay, i, i + 1, flats, sequential, text_w, out);
+		}
+	} else {
+		render_headings(&lay, out);
+		side_lines(&lay, 0, t->nsides, flats, sequential, text_w, out);
+	}
 	if (t->note) {
 		struct sbuf b = { 0 };
-		sbuf_addf(&b, "注：%s", t->note);
+		sbuf_addf(&b, msg(M_TABLE_NOTE), t->note);
 		lines_add_wrapped(out, STYLE_META, b.s, 0, text_w);
 		sbuf_free(&b);
 	}
+	left_out_line(&lay, text_w, out);
+	for (size_t i = 0; all && i < t->nsides; i++)
+		flatten_free(&all[i]);
+	free(all);
 	render_layout_free(&lay);
 }
 
 void render_table(const struct table *t, int max_width, struct lines *out)
 {
-	struct flat f = { 0 };
-	flatten_table(t, NULL, NULL, &f);
-	render_table_flat(t, max_width, &f, out);
-	flatten_free(&f);
+	render_table_rows(t, max_width, NULL, false, out);
 }
 
 /* ---- narrative -------------------------------------------------------------- */
@@ -421,16 +691,35 @@ static void render_figure(const struct figure *f, int width, struct lines *out)
 {
 	char v[AMOUNT_BUFSZ], c[AMOUNT_BUFSZ], r[AMOUNT_BUFSZ];
 	struct sbuf b = { 0 };
-	sbuf_addf(&b, "· %s %s%s", f->label, amount_format(f->value, v, sizeof v), f->unit);
+	sbuf_addf(&b, "%s %s", render_glyph(GLYPH_BULLET), f->label);
+	if (f->has_value && f->quantity)
+		sbuf_addf(&b, " %s%s", quantity_format(f->value, f->quantity_places, v, sizeof v),
+			  f->unit);
+	else if (f->has_value)
+		sbuf_addf(&b, " %s%s", amount_format(f->value, v, sizeof v), f->unit);
 	if (f->has_change)
-		sbuf_addf(&b, "，较上年%s%s", f->change >= 0 ? "+" : "",
+		sbuf_addf(&b, msg(M_FIGURE_CHANGE), f->change >= 0 ? "+" : "",
 			  amount_format(f->change, c, sizeof c));
 	if (f->has_rate)
-		sbuf_addf(&b, "（%s%s）", f->rate >= 0 ? "+" : "",
+		sbuf_addf(&b, msg(M_FIGURE_RATE), f->rate >= 0 ? "+" : "",
 			  rate_format(f->rate, f->rate_places, r, sizeof r));
-	if (f->ref_table)
-		sbuf_addf(&b, " → 表%d", f->ref_table);
+	if (f->has_share)
+		sbuf_addf(&b, msg(M_FIGURE_SHARE), rate_format(f->share, f->share_places, r, sizeof r));
+	if (f->has_prior)
+		sbuf_addf(&b, msg(M_FIGURE_PRIOR), amount_format(f->prior, v, sizeof v));
+	if (f->is_new)
+		sbuf_add(&b, msg(M_FIGURE_NEW));
+	if (f->not_comparable)
+		sbuf_add(&b, msg(M_FIGURE_NOT_COMPARABLE));
+	if (f->ref.table)
+		sbuf_addf(&b, " %s %s", render_glyph(GLYPH_ARROW), f->ref.table->label);
+	size_t first = out->n;
 	lines_add_wrapped(out, STYLE_TEXT, b.s, 2, width);
+	/* The browser follows the reference from any line of the figure. */
+	for (size_t i = first; i < out->n; i++) {
+		out->v[i].link = f->ref.table;
+		out->v[i].row = f->ref.row;
+	}
 	sbuf_free(&b);
 }
 
@@ -445,8 +734,9 @@ static void render_text_table(const struct text_table *tt, int width,
 			if (!*tt->rows[i][j])
 				continue;
 			struct sbuf b = { 0 };
-			sbuf_addf(&b, "%s %s：", first ? "·" : " ",
-				  *tt->columns[j] ? tt->columns[j] : "项目");
+			sbuf_addf(&b, "%s ", first ? render_glyph(GLYPH_BULLET) : " ");
+			sbuf_addf(&b, msg(M_LABELLED), *tt->columns[j] ? tt->columns[j]
+								       : msg(M_TEXT_TABLE_ITEM));
 			lines_add_hanging(out, STYLE_TEXT, b.s, tt->rows[i][j], 2, width);
 			sbuf_free(&b);
 			first = false;
@@ -464,12 +754,23 @@ static void render_section_body(const struct section *s, int width,
 		render_text_table(&s->tables[i], width, out);
 	for (size_t i = 0; i < s->nterms; i++) {
 		struct sbuf b = { 0 };
-		sbuf_addf(&b, "%zu. %s：", i + 1, s->terms[i].term);
+		sbuf_addf(&b, "%zu. ", i + 1);
+		sbuf_addf(&b, msg(M_LABELLED), s->terms[i].term);
 		lines_add_hanging(out, STYLE_TEXT, b.s, s->terms[i].definition, 2, width);
 		sbuf_free(&b);
 	}
 	for (size_t i = 0; i < s->nfigures; i++)
 		render_figure(&s->figures[i], width, out);
+	for (size_t i = 0; i < s->nsee; i++) {
+		const struct table *t = s->see_tables[i];
+		struct sbuf b = { 0 };
+		sbuf_addf(&b, "%s %s  %s", render_glyph(GLYPH_ARROW), t->label, t->title);
+		size_t first = out->n;
+		lines_add_wrapped(out, STYLE_META, b.s, 2, width);
+		for (size_t k = first; k < out->n; k++)
+			out->v[k].link = t;
+		sbuf_free(&b);
+	}
 }
 
 void render_section_text(const struct section *s, int width, struct lines *out)
@@ -488,13 +789,18 @@ void render_section(const struct section *s, int width, struct lines *out)
 	}
 }
 
-void render_document(const struct document *doc, int max_width, struct lines *out)
+void render_document_head(const struct document *doc, struct lines *out)
 {
 	struct sbuf b = { 0 };
 	lines_add(out, STYLE_TITLE, NULL, doc->title);
 	render_doc_meta(doc, &b);
 	lines_add(out, STYLE_META, NULL, b.s);
 	sbuf_free(&b);
+}
+
+void render_document(const struct document *doc, int max_width, struct lines *out)
+{
+	render_document_head(doc, out);
 	for (const struct section *s = doc->parts; s; s = s->next) {
 		lines_add(out, STYLE_PLAIN, NULL, "");
 		render_section(s, max_width, out);

@@ -1,6 +1,13 @@
-/* render.h: lays views out as lines of plain text.  The one renderer
- * behind the screen, --print snapshots and the tests: lines carry a style
- * tag for the screen to colour, and never an escape sequence. */
+/* render.h: tables and narrative as lines of text.  The one row formatter
+ * and the one table composer behind --print, snapshots, the browser's grid
+ * and the tests: a compared table is a table too (compare.h derives it),
+ * so it is laid out by the same code.
+ *
+ * A line of a table is its sides side by side, as the disclosure prints
+ * them (收入 | 支出); each side's part is its fields, code, labels and data
+ * columns, joined by RENDER_GAP spaces.  A figure is never cut: when a
+ * line is too wide, names give way first, then whole columns are left out,
+ * and the output says which. */
 #ifndef BUDGET_RENDER_H
 #define BUDGET_RENDER_H
 
@@ -9,100 +16,106 @@
 
 #include "doc/flatten.h"
 #include "doc/model.h"
-#include "doc/text.h"
+#include "report/lines.h"
 
-enum line_style {
-	STYLE_PLAIN,
-	STYLE_TITLE,		/* a table's or part's title */
-	STYLE_META,		/* department / year / unit line, notes */
-	STYLE_HEADING,		/* column headings, section headings */
-	STYLE_RULE,
-	STYLE_ROW,		/* a table row */
-	STYLE_TOTAL,		/* a row that has children (a subtotal) */
-	STYLE_TEXT,		/* paragraphs, project content and goals */
-	STYLE_WARN,		/* incomplete source, failed checks */
-};
+#define RENDER_GAP 2		/* spaces between fields */
+#define RENDER_INDENT 2		/* a name's indent per tree level */
 
-struct line {
-	char *text;
-	enum line_style style;
-	const struct row *row;	/* the table row a line shows, or NULL */
-};
-
-struct lines {
-	struct line *v;
-	size_t n, cap;
-};
-
-/* Append a line (text is copied). */
-void lines_add(struct lines *ls, enum line_style style, const struct row *row,
-	       const char *text);
-/* Append every line of a wrapped paragraph, each prefixed by indent spaces. */
-void lines_add_wrapped(struct lines *ls, enum line_style style, const char *text,
-		       int indent, int width);
-/* The same with a first-line prefix ("绩效目标："); later lines align
- * under the text that follows it. */
-void lines_add_hanging(struct lines *ls, enum line_style style, const char *prefix,
-		       const char *text, int indent, int width);
-/* Append b's text without its trailing spaces (noise in snapshots and
- * goldens), then empty b for the next line. */
-void lines_add_trimmed(struct lines *out, enum line_style style,
-		       const struct row *row, struct sbuf *b);
-/* Write the lines to f, one per line. */
-#include <stdio.h>
-void lines_write(const struct lines *ls, FILE *f);
-void lines_free(struct lines *ls);
-
-/* Column widths of a table, measured over all its rows so they do not
- * change as rows are expanded. */
-struct table_layout {
+/* How wide each field of one side is. */
+struct side_layout {
+	const struct side *side;
 	int code_w;		/* 0: no code column */
 	int code_min;		/* the widest code: the heading may give way to it */
-	int name_w;
-	int *col_w;		/* per column */
-	size_t ncols;
-	int width;		/* total line width */
+	int *label_w;		/* per label column */
+	int *col_w;		/* per data column; -1: left out */
+	int width;
 };
 
-/* Measure t.  max_width > 0 narrows the code column's heading (to the
- * widest code) and then the name column (to no less than 8 columns) so
- * that a line fits; 0 means no limit. */
+struct table_layout {
+	const struct table *table;
+	struct side_layout *sides;
+	size_t nsides;
+	bool stacked;		/* sides one below the other, not side by side */
+	int width;		/* the widest line of the rows and headings */
+	size_t nleft_out;	/* data columns left out so that lines fit */
+};
+
+/* Glyphs that terminals in a Chinese locale may draw two columns wide
+ * (— · › │ →) have ASCII stand-ins; --ascii chooses them. */
+enum glyph {
+	GLYPH_ABSENT,		/* a value that does not exist: — */
+	GLYPH_BULLET,		/* · */
+	GLYPH_PATH,		/* between the steps of a path: › */
+	GLYPH_ARROW,		/* a reference to a table: → */
+	GLYPH_BORDER,		/* between panes: │ */
+	GLYPH_MORE_LEFT,	/* more columns to the left: ‹ */
+	GLYPH_MORE_RIGHT,	/* and to the right: › */
+	GLYPH_COUNT
+};
+void render_set_ascii(bool ascii);
+bool render_is_ascii(void);
+const char *render_glyph(enum glyph g);
+/* Between the sides of a table printed side by side. */
+const char *render_side_separator(void);
+
+/* Measure t, its widths taken over all its rows so that they do not change
+ * as rows are opened.  max_width > 0: lines must fit, so code headings,
+ * names and text columns narrow, sides stack, and columns beyond the main
+ * one are left out, in that order. */
 void render_layout(const struct table *t, int max_width, struct table_layout *lay);
 void render_layout_free(struct table_layout *lay);
-/* Fit lay's code and name columns into max_width beside `others` columns
- * of data (their widths and gaps), as render_layout does, and set width. */
-void render_layout_squeeze(struct table_layout *lay, int others, int max_width);
-/* Measure t for a screen max_width columns wide: code, name and as many
- * amount columns as fit (at least the first); the other columns get a
- * width of -1 and are left out by render_row and render_head_titles. */
-void render_layout_fit(const struct table *t, int max_width, struct table_layout *lay);
-/* The column-title heading line alone, for the columns lay shows. */
-void render_head_titles(const struct table *t, const struct table_layout *lay,
-			struct sbuf *out);
-/* One row as it stands in the table: code, indented name (with an open /
- * closed marker when it has children and marker is set), cells. */
-void render_row(const struct table_layout *lay, const struct row *r, int depth,
-		int marker, struct sbuf *out);
+/* Fit a measured side into max_width (render_layout does this for each). */
+void render_side_fit(struct side_layout *sl, int max_width);
 
-/* A table as --print shows it, but with only the rows of f (a snapshot of
- * the rows as expanded in the browser). */
-void render_table_flat(const struct table *t, int max_width, const struct flat *f,
-		       struct lines *out);
+/* The heading lines of a table as lay shows it, then a rule. */
+void render_headings(const struct table_layout *lay, struct lines *out);
+/* One side's column-title line alone (the browser's heading). */
+void render_side_titles(const struct side_layout *sl, struct sbuf *out);
+
+/* One side's part of a line: r (NULL: blank) at depth, with an open or
+ * closed marker before its name when marker is not 0. */
+void render_side_row(const struct side_layout *sl, const struct row *r, int depth,
+		     int marker, struct sbuf *out);
+
+/* One side of a table's rows aligned with the others: which row of each
+ * side stands on each printed line. */
+struct aligned {
+	size_t nsides, nlines;
+	long *at;		/* nlines * nsides indexes into each side's flat, or -1 */
+};
+
+/* Align the flats of the sides of a table (one per side) by the rows'
+ * printed lines, or, with sequential, by their place in each flat. */
+void render_align(const struct flat *flats, size_t nsides, bool sequential,
+		  struct aligned *out);
+void render_aligned_free(struct aligned *a);
+
+/* The title, meta and warning lines above a table's headings. */
+void render_table_top(const struct table *t, struct lines *out);
+/* A table as --print shows it, with the rows of each side's flat (the
+ * rows as expanded in the browser), or all of them (flats NULL). */
+void render_table_rows(const struct table *t, int max_width, const struct flat *flats,
+		       bool sequential, struct lines *out);
 /* A whole table fully expanded, as --print shows it. */
 void render_table(const struct table *t, int max_width, struct lines *out);
+
 /* A narrative section's own text: title, paragraphs, tables, terms and
  * figures, without its sub-sections. */
 void render_section_text(const struct section *s, int width, struct lines *out);
 /* A narrative section and its sub-sections. */
 void render_section(const struct section *s, int width, struct lines *out);
+/* The document header lines: its title and its department, year and unit. */
+void render_document_head(const struct document *doc, struct lines *out);
 /* The whole document in its order: narrative, then every table. */
 void render_document(const struct document *doc, int max_width, struct lines *out);
 
-/* Append a column's heading with its spanning headings, outermost first,
- * joined by sep: "财政拨款/小计". */
+/* A column's heading with its spanning headings, outermost first, joined
+ * by sep: "财政拨款/小计". */
 void render_column_heading(const struct column *c, const char *sep, struct sbuf *out);
-
-/* The document header: department, year, unit. */
+/* "部门：广州市信访局  年度：2020  单位：万元" in the run's language. */
 void render_doc_meta(const struct document *doc, struct sbuf *out);
+/* A cell as text: an amount with two places, a quantity with its places
+ * and unit, a rate, a text; "" when blank, render_absent() when absent. */
+void render_cell(const struct row *r, size_t col, struct sbuf *out);
 
 #endif

@@ -3,62 +3,76 @@
 
 #include <string.h>
 
+#include "doc/msg.h"
+#include "report/compare.h"
+
 static int by_name(const struct row *a, const struct row *b, void *ctx)
 {
-	(void)ctx;
+	const struct rowsort *s = ctx;
 	int c = strcmp(a->code ? a->code : "", b->code ? b->code : "");
-	return c ? c : strcmp(a->name, b->name);
+	if (!c)
+		c = strcmp(model_row_name(a), model_row_name(b));
+	return s->reverse ? -c : c;
 }
 
-/* Descending; a missing value sorts after every present one. */
-static int desc(bool has_a, amount_t a, bool has_b, amount_t b)
+/* Descending (ascending when reversed); a missing value sorts after every
+ * present one either way. */
+static int order(const struct rowsort *s, bool has_a, int64_t a, bool has_b, int64_t b)
 {
 	if (has_a != has_b)
 		return has_a ? -1 : 1;
-	return a > b ? -1 : a < b;
+	int c = a > b ? -1 : a < b;
+	return s->reverse ? -c : c;
 }
 
-static amount_t magnitude(amount_t v)
+static int64_t magnitude(int64_t v)
 {
 	return v < 0 ? -v : v;
 }
 
-static int by_amount(const struct row *a, const struct row *b, void *ctx)
+/* The column a row is sorted by in this mode, or -1. */
+static int sort_column(const struct rowsort *s, const struct row *r)
 {
-	const struct rowsort *s = ctx;
-	const struct cell *x = &a->cells[s->col], *y = &b->cells[s->col];
-	return desc(!x->blank, x->amount, !y->blank, y->amount);
+	const struct side *side = r->side;
+	if (side->table->derived) {
+		enum derived_figure f = s->mode == SORT_CHANGE ? DF_CHANGE :
+					s->mode == SORT_RATE ? DF_RATE : DF_CUR;
+		return compare_column_of(side, f);
+	}
+	if (s->column >= 0 && (size_t)s->column < side->ncolumns)
+		return s->column;
+	return side->main;
 }
 
-/* SORT_CHANGE compares |change|, SORT_RATE |rate|. */
-static int by_movement(const struct row *a, const struct row *b, void *ctx)
+static int by_value(const struct row *a, const struct row *b, void *ctx)
 {
 	const struct rowsort *s = ctx;
-	amount_t ca = 0, cb = 0;
-	int64_t ra = 0, rb = 0;
-	bool rate_a = false, rate_b = false;
-	bool has_a = compare_change(s->cmp, a, s->col, &ca, &ra, &rate_a);
-	bool has_b = compare_change(s->cmp, b, s->col, &cb, &rb, &rate_b);
-	if (s->mode == SORT_RATE)
-		return desc(has_a && rate_a, magnitude(ra), has_b && rate_b, magnitude(rb));
-	return desc(has_a, magnitude(ca), has_b, magnitude(cb));
+	int ca = sort_column(s, a), cb = sort_column(s, b);
+	int64_t x = 0, y = 0;
+	bool has_x = ca >= 0 && model_cell_number(a, (size_t)ca, &x);
+	bool has_y = cb >= 0 && model_cell_number(b, (size_t)cb, &y);
+	if ((s->mode == SORT_CHANGE || s->mode == SORT_RATE) && a->side->table->derived) {
+		x = magnitude(x);
+		y = magnitude(y);
+	}
+	return order(s, has_x, x, has_y, y);
 }
 
 flatten_order_fn rowsort_order(const struct rowsort *s)
 {
 	switch (s->mode) {
 	case SORT_NAME: return by_name;
-	case SORT_AMOUNT: return by_amount;
+	case SORT_AMOUNT:
 	case SORT_CHANGE:
-	case SORT_RATE: return s->cmp ? by_movement : by_amount;
+	case SORT_RATE: return by_value;
 	default: return NULL;
 	}
 }
 
-const char *rowsort_name(enum sort_mode mode, bool chinese)
+const char *rowsort_name(enum sort_mode mode)
 {
-	static const char *const en[SORT_COUNT] = { "document order", "name", "amount",
-						    "change", "rate" };
-	static const char *const zh[SORT_COUNT] = { "原序", "名称", "金额", "增减", "增减率" };
-	return mode < SORT_COUNT ? (chinese ? zh : en)[mode] : "";
+	static const enum msg_id names[SORT_COUNT] = {
+		M_SORT_NONE, M_SORT_NAME, M_SORT_AMOUNT, M_SORT_CHANGE, M_SORT_RATE,
+	};
+	return mode < SORT_COUNT ? msg(names[mode]) : "";
 }

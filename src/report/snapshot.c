@@ -8,9 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "report/render_compare.h"
+#include "doc/msg.h"
 #include "doc/text.h"
 #include "doc/util.h"
+#include "report/compare.h"
+#include "report/render.h"
 
 #define MAX_ATTEMPTS 100
 
@@ -23,33 +25,27 @@ static void header(const struct snapshot *s, struct lines *out)
 
 	localtime_r(&s->when, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
-	sbuf_addf(&b, "快照：%s", doc->title);
-	lines_add(out, STYLE_TITLE, NULL, b.s);
-	b.len = 0;
+	sbuf_addf(&b, msg(M_SNAP_TITLE), doc->title);
+	lines_add_trimmed(out, STYLE_TITLE, NULL, &b);
 	render_doc_meta(doc, &b);
-	lines_add(out, STYLE_META, NULL, b.s);
-	b.len = 0;
+	lines_add_trimmed(out, STYLE_META, NULL, &b);
 	if (s->table)
-		sbuf_addf(&b, "表：表%d  %s", s->table->number, s->table->title);
+		sbuf_addf(&b, msg(M_SNAP_TABLE), s->table->label, s->table->title);
 	else
-		sbuf_addf(&b, "部分：%s", s->part->title);
-	lines_add(out, STYLE_META, NULL, b.s);
+		sbuf_addf(&b, msg(M_SNAP_PART), s->part->title);
+	lines_add_trimmed(out, STYLE_META, NULL, &b);
 	if (s->table && s->sort != SORT_NONE) {
-		b.len = 0;
-		sbuf_addf(&b, "排序：%s", rowsort_name(s->sort, true));
-		lines_add(out, STYLE_META, NULL, b.s);
+		sbuf_addf(&b, msg(M_SNAP_SORT), rowsort_name(s->sort));
+		lines_add_trimmed(out, STYLE_META, NULL, &b);
 	}
-	b.len = 0;
-	sbuf_addf(&b, "时间：%s", when);
-	lines_add(out, STYLE_META, NULL, b.s);
+	sbuf_addf(&b, msg(M_SNAP_TIME), when);
+	lines_add_trimmed(out, STYLE_META, NULL, &b);
 	if (s->search) {
-		b.len = 0;
-		sbuf_addf(&b, "搜索：%s", s->search);
-		lines_add(out, STYLE_META, NULL, b.s);
+		sbuf_addf(&b, msg(M_SNAP_SEARCH), s->search);
+		lines_add_trimmed(out, STYLE_META, NULL, &b);
 	}
-	b.len = 0;
-	sbuf_addf(&b, "文件：%s", doc->path);
-	lines_add(out, STYLE_META, NULL, b.s);
+	sbuf_addf(&b, msg(M_SNAP_FILE), doc->path);
+	lines_add_trimmed(out, STYLE_META, NULL, &b);
 	sbuf_free(&b);
 }
 
@@ -57,16 +53,17 @@ void snapshot_render(const struct snapshot *s, struct lines *out)
 {
 	header(s, out);
 	lines_add(out, STYLE_PLAIN, NULL, "");
-	if (s->table && s->cmp && s->rows)
-		render_compare_table_flat(s->cmp, s->table, s->col, 0, s->rows, out);
-	else if (s->table && s->cmp)
-		render_compare_table(s->cmp, s->table, s->col, 0, out);
-	else if (s->table && s->rows)
-		render_table_flat(s->table, 0, s->rows, out);
-	else if (s->table)
-		render_table(s->table, 0, out);
-	else
+	if (s->table) {
+		render_table_rows(s->table, 0, s->rows, s->sequential, out);
+		if (s->table->derived) {
+			struct sbuf b = { 0 };
+			compare_table_summary(s->table, &b);
+			lines_add(out, STYLE_META, NULL, b.s);
+			sbuf_free(&b);
+		}
+	} else {
 		render_section(s->part, 0, out);
+	}
 }
 
 void snapshot_name(const struct snapshot *s, int attempt, struct sbuf *out)
@@ -77,7 +74,7 @@ void snapshot_name(const struct snapshot *s, int attempt, struct sbuf *out)
 	localtime_r(&s->when, &tm);
 	strftime(when, sizeof when, "%Y%m%d-%H%M%S", &tm);
 	if (s->table)
-		sbuf_addf(out, "budget-table%d-%s", s->table->number, when);
+		sbuf_addf(out, "budget-%s-%s", s->table->id, when);
 	else if (s->part->id)
 		sbuf_addf(out, "budget-%s-%s", s->part->id, when);
 	else
@@ -148,13 +145,13 @@ char *snapshot_save(const struct snapshot *s, const char *dir, char **error)
 		 * written through; another name is tried instead. */
 		fd = open(path.s, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 		if (fd < 0 && errno != EEXIST) {
-			*error = message("cannot create %s: %s", path.s, strerror(errno));
+			*error = message(msg(M_SNAP_CANNOT_CREATE), path.s, strerror(errno));
 			sbuf_free(&path);
 			return NULL;
 		}
 	}
 	if (fd < 0) {
-		*error = message("cannot create %s: %s", path.s, "too many snapshots of that name");
+		*error = message(msg(M_SNAP_CANNOT_CREATE), path.s, msg(M_SNAP_TOO_MANY));
 		sbuf_free(&path);
 		return NULL;
 	}
@@ -168,7 +165,7 @@ char *snapshot_save(const struct snapshot *s, const char *dir, char **error)
 	lines_free(&ls);
 	if (!ok) {
 		unlink(path.s);		/* our own new file: nothing else's */
-		*error = message("cannot write %s: %s", path.s, strerror(saved));
+		*error = message(msg(M_SNAP_CANNOT_WRITE), path.s, strerror(saved));
 		sbuf_free(&path);
 		return NULL;
 	}

@@ -9,29 +9,27 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "report/compare.h"
 #include "doc/flatten.h"
 #include "doc/model.h"
-#include "report/render.h"
+#include "report/lines.h"
 #include "report/rowsort.h"
 
 struct snapshot {
 	const struct document *doc;
-	const struct table *table;	/* the table shown, or NULL */
+	const struct table *table;	/* the table shown (plain or compared), or NULL */
 	const struct section *part;	/* the narrative part shown, or NULL */
-	const struct flat *rows;	/* the table's rows as expanded; NULL: all */
+	const struct flat *rows;	/* per side, its rows as shown; NULL: all */
+	bool sequential;		/* rows are sorted: lines follow their order */
 	const char *search;		/* the active search, or NULL */
 	time_t when;
-	const struct comparison *cmp;	/* compare the table, or NULL */
-	size_t col;			/* the amount column compared */
 	enum sort_mode sort;		/* the order rows are in, for the header */
 };
 
 /* The snapshot as lines: the header, a blank line, then the body. */
 void snapshot_render(const struct snapshot *s, struct lines *out);
 
-/* The file name for a snapshot: "budget-table6-20200101-093000.txt" (or
- * "-part1-"), with "-N" before ".txt" when attempt N > 1. */
+/* The file name for a snapshot: "budget-t06-20200101-093000.txt" (the
+ * table's id, or the part's), with "-N" before ".txt" when attempt N > 1. */
 void snapshot_name(const struct snapshot *s, int attempt, struct sbuf *out);
 
 /* Write the snapshot to a new file in dir.  Returns the path written

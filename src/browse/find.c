@@ -1,0 +1,320 @@
+/* find.c: places, the history of them, and getting to them: jumps (:),
+ * search (/ n N), the next failing check (!), back (Backspace). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "browse/pane.h"
+#include "browse/search.h"
+#include "doc/msg.h"
+#include "doc/util.h"
+#include "report/compare.h"
+
+#define MAX_HISTORY 200
+
+/* ---- places and history --------------------------------------------------------- */
+
+/* The document's own row a shown row stands for. */
+static const struct row *origin(const struct row *r)
+{
+	const struct derived_row *d = r ? compare_derived_row(r) : NULL;
+	return d ? d->cur : r;
+}
+
+struct place view_here(const struct view *v)
+{
+	const struct item *it = view_item(v);
+	return (struct place){ v->cur, origin(item_row(it)), item_section(it) };
+}
+
+void view_history_push(struct view *v)
+{
+	struct place p = view_here(v);
+	if (v->nhistory) {
+		const struct place *last = &v->history[v->nhistory - 1];
+		if (last->item == p.item && last->row == p.row && last->sec == p.sec)
+			return;
+	}
+	if (v->nhistory == MAX_HISTORY) {
+		memmove(v->history, v->history + 1, (MAX_HISTORY - 1) * sizeof *v->history);
+		v->nhistory--;
+	}
+	DA_PUSH(v->history, v->nhistory, v->caphistory, p);
+}
+
+void view_select_item(struct view *v, size_t i)
+{
+	if (i == v->cur || !view_item_listed(v, i))
+		return;
+	view_history_push(v);
+	v->cur = i;
+}
+
+void view_go(struct view *v, struct place p, bool remember)
+{
+	if (remember)
+		view_history_push(v);
+	v->cur = p.item < v->nitems ? p.item : 0;
+	struct item *it = view_item(v);
+	if (p.row)
+		item_reveal_row(it, item_shown_row(it, p.row));
+	else if (p.sec)
+		item_reveal_section(it, p.sec);
+	it->detail_top = 0;
+}
+
+size_t view_item_of_table(const struct view *v, const struct table *t)
+{
+	for (size_t i = 0; i < v->nitems; i++)
+		if (v->items[i].table == t)
+			return i;
+	return 0;
+}
+
+size_t view_item_of_section(const struct view *v, const struct section *s)
+{
+	while (s->parent)
+		s = s->parent;
+	for (size_t i = 0; i < v->nitems; i++)
+		if (v->items[i].part == s)
+			return i;
+	return 0;
+}
+
+size_t view_step_item(const struct view *v, size_t i, int step)
+{
+	for (size_t j = i + (size_t)step; j < v->nitems; j += (size_t)step)
+		if (view_item_listed(v, j))
+			return j;
+	return i;
+}
+
+void view_go_back(struct view *v)
+{
+	if (!v->nhistory) {
+		view_message(v, "%s", msg(M_VIEW_NO_EARLIER));
+		return;
+	}
+	struct place p = v->history[--v->nhistory];
+	view_go(v, p, false);
+}
+
+/* ---- jumps ------------------------------------------------------------------------- */
+
+/* The first section, in document order, whose title holds text. */
+static const struct section *section_titled(const struct document *doc, const char *text)
+{
+	for (const struct section *s = doc->parts; s; s = model_next_section(s))
+		if (text_contains(s->title, text))
+			return s;
+	return NULL;
+}
+
+static const struct table *table_titled(const struct document *doc, const char *text)
+{
+	for (size_t i = 0; i < doc->ntables; i++)
+		if (text_contains(doc->tables[i].title, text))
+			return &doc->tables[i];
+	return NULL;
+}
+
+static void go_table(struct view *v, const struct table *t)
+{
+	view_history_push(v);
+	v->cur = view_item_of_table(v, t);
+	v->focus = PANE_MAIN;
+}
+
+void view_jump(struct view *v, const char *text)
+{
+	const struct item *it = view_item(v);
+	const struct row *r = NULL;
+	const struct section *s;
+	const struct table *t;
+
+	while (*text == ' ')
+		text++;
+	if (!*text)
+		return;
+	/* A table's own name first, then a code (here first), then a section
+	 * by id or title, then a table by title. */
+	if ((t = model_find_table(v->doc, text))) {
+		go_table(v, t);
+	} else if ((r = it->table && it->table->doc == v->doc ?
+			 model_find_code(v->doc, it->table, text) : NULL) ||
+		   (r = model_find_code(v->doc, NULL, text))) {
+		view_go(v, (struct place){ view_item_of_table(v, r->side->table), r, NULL }, true);
+		v->focus = PANE_MAIN;
+	} else if ((s = model_find_section(v->doc, text)) || (s = section_titled(v->doc, text))) {
+		view_go(v, (struct place){ view_item_of_section(v, s), NULL, s }, true);
+		v->focus = PANE_MAIN;
+	} else if ((t = table_titled(v->doc, text))) {
+		go_table(v, t);
+	} else {
+		view_message(v, msg(M_VIEW_NO_JUMP), text);
+	}
+	view_relayout(v);
+}
+
+/* ---- search -------------------------------------------------------------------------- */
+
+/* Every match in navigator order, each item's rows or sections in
+ * document order; the occurrences are counted for the status line. */
+static size_t find_matches(struct view *v)
+{
+	size_t cap = 0, occurrences = 0;
+	free(v->matches);
+	v->matches = NULL;
+	v->nmatches = 0;
+	for (size_t i = 0; i < v->nitems; i++) {
+		const struct item *it = &v->items[i];
+		if (it->table && it->table->doc == v->doc) {
+			for (const struct row *r = model_first_row(it->table); r;
+			     r = model_next_in_table(r)) {
+				size_t n = search_row(r, v->query);
+				occurrences += n;
+				if (n)
+					DA_PUSH(v->matches, v->nmatches, cap,
+						((struct place){ i, r, NULL }));
+			}
+		} else if (it->part) {
+			for (size_t k = 0; k < it->nopen; k++) {
+				size_t n = search_section(it->sections[k], v->query);
+				occurrences += n;
+				if (n)
+					DA_PUSH(v->matches, v->nmatches, cap,
+						((struct place){ i, NULL, it->sections[k] }));
+			}
+		}
+	}
+	return occurrences;
+}
+
+long view_first_hit(const struct view *v, const struct lines *ls)
+{
+	for (size_t i = 0; v->query && i < ls->n; i++)
+		if (text_contains(ls->v[i].text, v->query))
+			return (long)i;
+	return -1;
+}
+
+/* Show the current match, with its first hit in the detail pane on screen. */
+static void show_match(struct view *v, bool wrapped, size_t occurrences)
+{
+	view_go(v, v->matches[v->match], true);
+	if (v->focus == PANE_NAV)
+		v->focus = PANE_MAIN;
+	view_relayout(v);
+	struct lines ls = { 0 };
+	int w = v->lay.pane[PANE_DETAIL].w - 2;
+	view_detail_lines(v, w < 10 ? 10 : w, &ls);
+	long hit = view_first_hit(v, &ls);
+	int rows = view_pane_rows(v, PANE_DETAIL);
+	if (hit >= rows)
+		view_item(v)->detail_top = (int)hit;
+	lines_free(&ls);
+	if (occurrences)
+		view_message(v, msg(wrapped ? M_VIEW_MATCH_WRAPPED_COUNT : M_VIEW_MATCH_COUNT),
+			     v->match + 1, v->nmatches, occurrences);
+	else
+		view_message(v, msg(wrapped ? M_VIEW_MATCH_WRAPPED : M_VIEW_MATCH),
+			     v->match + 1, v->nmatches);
+}
+
+void view_refind(struct view *v)
+{
+	if (v->query)
+		find_matches(v);
+	if (v->match >= v->nmatches)
+		v->match = 0;
+}
+
+/* The index of the first match at or after place p, in navigator order. */
+static size_t match_from(const struct view *v, struct place p)
+{
+	const struct item *it = &v->items[p.item];
+	for (size_t i = 0; i < v->nmatches; i++) {
+		const struct place *m = &v->matches[i];
+		if (m->item > p.item)
+			return i;
+		if (m->item < p.item)
+			continue;
+		if (it->table && p.row && m->row && m->row->index >= p.row->index)
+			return i;
+		if (it->part && p.sec && m->sec && m->sec->index >= p.sec->index)
+			return i;
+		if (!p.row && !p.sec)
+			return i;
+	}
+	return 0;
+}
+
+void view_search(struct view *v, const char *text)
+{
+	if (!*text)
+		return;
+	free(v->query);
+	v->query = xstrdup(text);
+	size_t occurrences = find_matches(v);
+	if (!v->nmatches) {
+		view_message(v, msg(M_VIEW_NO_MATCH), text);
+		return;
+	}
+	/* The first match at or after the cursor, as vi searches. */
+	v->match = match_from(v, view_here(v));
+	show_match(v, false, occurrences);
+}
+
+void view_step_match(struct view *v, int step)
+{
+	if (!v->query) {
+		view_message(v, "%s", msg(M_VIEW_NO_SEARCH));
+		return;
+	}
+	if (!v->nmatches) {
+		view_message(v, msg(M_VIEW_NO_MATCH), v->query);
+		return;
+	}
+	bool wrapped = step > 0 ? v->match + 1 == v->nmatches : v->match == 0;
+	v->match = (v->match + v->nmatches + (size_t)(step > 0 ? 1 : v->nmatches - 1))
+		   % v->nmatches;
+	show_match(v, wrapped, 0);
+}
+
+/* ---- failing checks ------------------------------------------------------------------------ */
+
+void view_next_failing(struct view *v)
+{
+	struct place here = view_here(v);
+	struct place first = { 0 }, next = { 0 };
+	bool have_first = false, have_next = false;
+	for (size_t i = 0; i < v->nitems && !have_next; i++) {
+		const struct item *it = &v->items[i];
+		if (!it->table || it->table->doc != v->doc)
+			continue;
+		for (const struct row *r = model_first_row(it->table); r;
+		     r = model_next_in_table(r)) {
+			if (check_row_status(&v->checks, r) != CHECK_FAIL)
+				continue;
+			struct place p = { i, r, NULL };
+			if (!have_first) {
+				first = p;
+				have_first = true;
+			}
+			if (i > here.item || (i == here.item &&
+			    (!here.row || r->index > here.row->index))) {
+				next = p;
+				have_next = true;
+				break;
+			}
+		}
+	}
+	if (!have_first) {
+		view_message(v, "%s", msg(M_VIEW_NONE_FAILING));
+		return;
+	}
+	view_go(v, have_next ? next : first, true);
+	v->focus = PANE_MAIN;
+	view_relayout(v);
+	if (!have_next)
+		view_message(v, "%s", msg(M_VIEW_FAILING_WRAPPED));
+}

@@ -1,0 +1,81 @@
+/* pane.h: the browser's panes, each a file with its own key handling and
+ * drawing (as tig's views are): the navigator (nav.c), the table or
+ * narrative in the main pane (table.c), the detail pane (detail_pane.c),
+ * the prompt (prompt.c) and the help (help.c).  A handler returns the
+ * VIEW_ flags of what it did, or PANE_PASS for an action that is not its
+ * own, which the view then handles (view.c).  Also the view's own jobs the
+ * panes share: places and history, jumps and search (find.c), reloading
+ * (reload.c).  Private to src/browse. */
+#ifndef BUDGET_PANE_H
+#define BUDGET_PANE_H
+
+#include "browse/grid.h"
+#include "browse/view.h"
+
+#define PANE_PASS (-1)
+
+int nav_do(struct view *v, enum action a, int key);
+int main_do(struct view *v, enum action a, int key);
+int detail_do(struct view *v, enum action a, int key);
+int prompt_key(struct view *v, int key);
+int help_key(struct view *v, int key);
+
+void draw_nav(struct view *v, struct grid *g);
+void draw_main(struct view *v, struct grid *g);
+void draw_detail(struct view *v, struct grid *g);
+void draw_prompt(struct view *v, struct grid *g);
+void draw_help(struct view *v, struct grid *g);
+
+/* A pane's title row: the focus marker and left text, and right text when
+ * there is room. */
+void draw_title(const struct view *v, struct grid *g, enum pane_id p, const char *left,
+		const char *right);
+/* Flag the cells of the selected row. */
+void draw_selected(struct grid *g, int x, int y, int w, bool focused);
+
+/* Open the prompt of that kind (':' or '/'). */
+void prompt_open(struct view *v, int kind);
+
+/* Lay the panes out again (after a focus, size or visibility change). */
+void view_relayout(struct view *v);
+/* Lines a pane shows below its title. */
+int view_pane_rows(const struct view *v, enum pane_id p);
+/* One page of the focused pane. */
+int view_page(const struct view *v);
+
+/* Where the cursor is; remember it; go to another place; show item i. */
+struct place view_here(const struct view *v);
+void view_history_push(struct view *v);
+void view_go(struct view *v, struct place p, bool remember);
+void view_select_item(struct view *v, size_t i);
+/* The item of a table or section of the document, or of none (0). */
+size_t view_item_of_table(const struct view *v, const struct table *t);
+size_t view_item_of_section(const struct view *v, const struct section *s);
+/* Step to the previous or next listed item from i; returns i when none. */
+size_t view_step_item(const struct view *v, size_t i, int step);
+
+/* :TEXT, /TEXT, n and N, !, Backspace. */
+void view_jump(struct view *v, const char *text);
+void view_search(struct view *v, const char *text);
+void view_step_match(struct view *v, int step);
+void view_next_failing(struct view *v);
+void view_go_back(struct view *v);
+/* The first line of the detail lines holding the active search, or -1. */
+long view_first_hit(const struct view *v, const struct lines *ls);
+
+/* The matches of the active search found again (after a reload). */
+void view_refind(struct view *v);
+
+/* R: both files again, when they changed. */
+void view_reload(struct view *v);
+/* Note how the files are now, to tell later whether they changed. */
+void view_remember_files(struct view *v);
+/* Build the items of the documents and what depends on them. */
+void view_build(struct view *v);
+/* Free what view_build made. */
+void view_unbuild(struct view *v);
+
+/* Each table item shows its table, or its compared table when comparing. */
+void view_show_tables(struct view *v);
+
+#endif
