@@ -1,8 +1,10 @@
 #!/bin/sh
-# budget --check: data/budget.yaml reconciles; for each kind of check, a copy
-# of it with one cell changed by 0.01 fails on exactly the rows that cell
-# concerns, at their YAML lines; synthetic fixtures cover known faults, a
-# file that does not load and several files; then the CSV round trip.
+# budget --check: every document in data/ reconciles, and 2019 against 2018
+# of the one department with both; for each kind of check, a copy of
+# data/budget.yaml with one cell changed by 0.01 fails on exactly the rows
+# that cell concerns, at their YAML lines; synthetic fixtures cover known
+# faults, a file that does not load, several files, and the findings in
+# each language; then the CSV round trip.
 set -u
 cd "$(dirname "$0")/.."
 . tests/lib.sh
@@ -22,19 +24,47 @@ line_after() { # line, fixed text; the first line after `line` holding it
 	awk -v n="$1" -v s="$2" 'NR > n && index($0, s) { print NR; exit }' data/budget.yaml
 }
 
-# ---- the real document checks clean
+# ---- the real documents check clean
+for doc in $(find data -name '*.yaml' | sort); do
+	"$budget" --check "$doc" >"$tmp/out" 2>&1
+	st=$?
+	summary=$(tail -1 "$tmp/out")
+	if [ $st -eq 0 ] && echo "$summary" |
+		grep -Eq '^[0-9]+ checks, [0-9]+ passed, 0 failed, [0-9]+ not checkable(, [0-9]+ known faults)?$'; then
+		ok
+	else
+		bad "$doc: exit $st, summary '$summary'"
+	fi
+done
 "$budget" --check data/budget.yaml >"$tmp/out" 2>&1
-st=$?
-summary=$(tail -1 "$tmp/out")
-if [ $st -eq 0 ] && echo "$summary" |
-	grep -Eq '^[0-9]+ checks, [0-9]+ passed, 0 failed, [0-9]+ not checkable$'; then
+# 表2 is incomplete: what needs its total is not checkable, never passed.
+if grep -q "^data/budget.yaml:[0-9]*: 表2 row 'total' = .*: cannot be checked: 表2 is incomplete in the source" \
+	"$tmp/out"; then ok; else bad "no not-checkable finding for the incomplete 表2"; fi
+# And in Chinese, in budget terms.
+LC_ALL=zh_CN.UTF-8 "$budget" --check data/budget.yaml >"$tmp/out" 2>&1
+if grep -q "^data/budget.yaml:[0-9]*: 表2 来源不完整（.*），无法核对 表2 行“total” = 表1 " "$tmp/out"; then
 	ok
 else
-	bad "data/budget.yaml: exit $st, summary '$summary'"
+	bad "no Chinese not-checkable finding for the incomplete 表2"
 fi
-# 表2 is incomplete: what needs its total is not checkable, never passed.
-if grep -q "^data/budget.yaml:[0-9]*: 表2 row 'total' .*: not checkable: 表2 is incomplete in the source" \
-	"$tmp/out"; then ok; else bad "no not-checkable finding for the incomplete 表2"; fi
+
+# ---- 2019 against the 2018 file: the stated changes agree with it
+z=data/jiangsu
+"$budget" --check --compare=$z/zxbgt-2018.yaml $z/zxbgt-2019.yaml >"$tmp/out" 2>&1
+st=$?
+if [ $st -eq 0 ] && tail -1 "$tmp/out" | grep -Eq ', [0-9]+ stated changes checked against data/jiangsu/zxbgt-2018.yaml$'; then
+	ok
+else
+	bad "2019 against 2018: exit $st"; tail -3 "$tmp/out"
+fi
+# Another department is refused, in one line, exit 2.
+"$budget" --check --compare=$z/jcy-2018.yaml $z/gjfy-2019.yaml >"$tmp/out" 2>"$tmp/err"
+st=$?
+if [ $st -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q 'is another department' "$tmp/err"; then
+	ok
+else
+	bad "another department: exit $st"; cat "$tmp/err"
+fi
 
 # ---- one cell changed by 0.01
 # mutate KIND LINE OLD NEW EXPECTED_LINES TEXT: replace OLD by NEW on LINE of
@@ -56,7 +86,7 @@ mutate() {
 	fi
 	"$budget" --check "$tmp/b.yaml" >"$tmp/out" 2>&1
 	st=$?
-	got=$(grep -v ': not checkable' "$tmp/out" | sed -n "s|^$tmp/b.yaml:\([0-9]*\): .*|\1|p" |
+	got=$(grep -v ': cannot be checked\|(known fault of' "$tmp/out" | sed -n "s|^$tmp/b.yaml:\([0-9]*\): .*|\1|p" |
 		sort -nu | tr '\n' ' ' | sed 's/ $//')
 	first=${want%% *}
 	if [ $st -ne 1 ]; then
@@ -79,7 +109,7 @@ mutate "tree sum" "$l" 265.40 265.41 "$(line_of '{code: "301", name: 工资福�
 
 # 其中 breakdown: the 政府性基金 cell of a 其中 row of 表10, which also
 # breaks that row's own 财政拨款 sum (a column identity of the same row).
-t10=$(line_of '  - number: 10')
+t10=$(line_of '  - id: t10')
 l=$(line_of '{id: special_fund, name: 市级财政专项资金')
 mutate "其中 breakdown" "$l" "[0.00, 0.00, 0.00, 0.00," "[0.00, 0.00, 0.00, 0.01," \
 	"$(line_after "$t10" '- id: total') $l" \
@@ -92,7 +122,7 @@ mutate "column sum_of" "$l" "153.29, 0.00, 0.00]" "153.29, 0.01, 0.00]" "$l" \
 
 # Cross-table identity: 表8's total against 表3's basic column.  The same
 # cell also breaks 表8's own tree sum and column sum, on the same row.
-t8=$(line_of '  - number: 8')
+t8=$(line_of '  - id: t8')
 row=$(line_after "$t8" '- id: total')
 ident=$(line_of '- label: 基本支出：表8 总计 = 表3 基本支出')
 mutate "cross-table identity" "$((row + 2))" "[2724.86, 2724.86," "[2724.87, 2724.86," \
@@ -104,7 +134,7 @@ if grep -qF "$tmp/b.yaml:$ident: 表8 合计 [总计]: expected 2724.86 (表3 �
 # Stated figure: the narrative's 2020 total against 表1.
 l=$(line_of 'value: 3676.98')
 mutate "stated figure" "$l" 3676.98 3676.99 "$l" \
-	"figure budget_total (2020年收支总预算): expected 3676.98 (表1 支出总计), found 3676.99, difference +0.01"
+	"figure budget_total (2020年收支总预算): expected 3676.98 (表1 支 出 支出总计), found 3676.99, difference +0.01"
 
 # Stated rate: 增长4.57% printed as 4.58%.
 l=$(line_of 'rate: "4.57%"')
@@ -138,7 +168,7 @@ else
 fi
 "$budget" --check $f/broken.yaml >"$tmp/out" 2>"$tmp/err"
 st=$?
-if [ $st -eq 2 ] && grep -q "^$f/broken.yaml:19:[0-9]*: column 'nosuch'" "$tmp/err"; then
+if [ $st -eq 2 ] && grep -q "^$f/broken.yaml:19:[0-9]*: .* column 'nosuch'" "$tmp/err"; then
 	ok
 else
 	bad "broken.yaml: exit $st"; cat "$tmp/err"
@@ -154,6 +184,24 @@ if [ $st1 -eq 0 ] && [ $st2 -eq 1 ] && [ $st3 -eq 2 ] && grep -q "^$f/fail.yaml:
 	ok
 else
 	bad "several files: exit $st1 $st2 $st3, want 0 1 2"
+fi
+
+# ---- one language per run: the findings of fail.yaml in Chinese hold
+# no English word, and in English no Chinese outside the document's names
+LC_ALL=zh_CN.UTF-8 "$budget" --check $f/fail.yaml >"$tmp/zh" 2>&1
+LC_ALL=C.UTF-8 "$budget" --check $f/fail.yaml >"$tmp/en" 2>&1
+if grep -Eiq '\b(expected|found|difference|checks|passed|failed|checkable|rows?|sum)\b' "$tmp/zh"; then
+	bad "Chinese findings hold English words:"; cat "$tmp/zh"
+elif ! grep -q '应为' "$tmp/zh"; then
+	bad "Chinese findings are not in Chinese:"; cat "$tmp/zh"
+else
+	ok
+fi
+names='一般公共服务支出|政府办公厅（室）及相关机构事务|行政运行|信访事务|表3|支出总体情况表'
+if sed -E "s/$names//g" "$tmp/en" | grep -qP '[\x{4e00}-\x{9fff}]'; then
+	bad "English findings hold Chinese words:"; cat "$tmp/en"
+else
+	ok
 fi
 
 # ---- CSV export round trip of the 14 tables

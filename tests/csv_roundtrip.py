@@ -1,23 +1,19 @@
 #!/usr/bin/env python3
-"""CSV round trip.  For each of the 14 tables of data/budget.yaml, the output
-of `budget --print=N --format=csv` must parse back with the csv module to the
-rows of the text snapshot `budget --print=N`, in its order, with the same
-figures and texts; its level column must match the snapshot's indentation and
-its parent column must rebuild a consistent tree.  The TSV export must hold
-the same records, and the long-form `--print=all --format=csv` the same cells.
-
-Compared with the prior year (tables 3 and 10 against the synthetic 2019
-fixture, table 12 against the figures the document states), the output of
-`budget --print=N --format=csv --compare[=OLD]` must hold the rows of
-`budget --print=N --compare[=OLD]`, one record per line in its order, with
-the same figures, an empty field for each "—", the same match marks, and
-the dropped prior rows (取消) last without parent or level; the long form
-of `--print=all --compare=OLD` must hold the cells of the 14 compared
-exports.
+"""CSV round trip.  For every table of every document in data/, the output
+of `budget --print=T --format=csv` must parse back with the csv module to
+the rows of the text snapshot `budget --print=T`: one record per row, in
+the snapshot's order (side after side), each record's figures on a printed
+line that carries its name; its parent column must rebuild a consistent
+tree (a parent is an earlier record one level up, on the same side).  The
+TSV export must hold the same records, the long form of --print=all the
+same cells, and the compared exports (--compare, --compare=OLD) the rows of
+the compared snapshots, dropped rows included, with an empty field for
+each "—".  --bom puts a byte-order mark first, and nothing else does.
 
 Run from the repository root, after `make budget`.  Exit status 1 on any
 mismatch, with one line per problem."""
 import csv
+import glob
 import io
 import os
 import re
@@ -25,251 +21,162 @@ import subprocess
 import sys
 
 BUDGET = os.environ.get("BUDGET", "./budget")
-DATA = sys.argv[1] if len(sys.argv) > 1 else "data/budget.yaml"
-TABLES = range(1, 15)
-AMOUNT = re.compile(r"^-?\d+\.\d\d$")
-# An amount as the snapshot prints it, not part of a longer number.
-AMOUNT_TOKEN = re.compile(r"(?<![\d.])-?\d+\.\d\d(?![\d.])")
-STRUCTURE = ["row", "parent", "level", "code", "name"]
-TEXTS = {"content", "goals", "note"}
 ENV = dict(os.environ, LC_ALL="C.UTF-8")
-
+AMOUNT = re.compile(r"^[-+]?\d+\.\d\d%?$")
+NUMBER = re.compile(r"[-+]?\d+\.\d\d%?")
 problems = []
 
 
-def problem(table, message):
-    problems.append("表%s: %s" % (table, message))
-
-
-PRIOR = "tests/fixtures/prior-2019.yaml"
-COMPARED = [(3, PRIOR), (10, PRIOR), (12, None)]
-COMPARED_NAMES = ["本年", "上年", "增减", "增减率", "说明"]
-MARKS = {"按名称", "新增", "取消"}
+def problem(where, message):
+    problems.append("%s: %s" % (where, message))
 
 
 def run(*args):
-    return subprocess.run([BUDGET, *args, DATA], capture_output=True,
-                          check=True, env=ENV).stdout
+    return subprocess.run([BUDGET, *args], capture_output=True, check=True, env=ENV).stdout
 
 
-def compare_opt(old):
-    return "--compare=" + old if old else "--compare"
-
-
-def parse_csv(raw, table):
-    """Records of a CSV export, after checking its encoding and line ends."""
+def parse_csv(raw, where):
     if raw.startswith(b"\xef\xbb\xbf"):
-        problem(table, "the CSV starts with a byte-order mark")
-    if not raw.endswith(b"\r\n"):
-        problem(table, "the CSV does not end with CRLF")
-    text = raw.decode("utf-8")
-    return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        problem(where, "the CSV starts with a byte-order mark")
+    if raw and not raw.endswith(b"\r\n"):
+        problem(where, "the CSV does not end with CRLF")
+    return list(csv.reader(io.StringIO(raw.decode("utf-8"), newline=""), strict=True))
 
 
-def snapshot_lines(table):
-    """The text snapshot's lines below the rule under the column headings."""
-    lines = run("--print=%d" % table).decode("utf-8").splitlines()
-    rule = next(i for i, l in enumerate(lines) if l and set(l) == {"-"})
-    return lines[rule + 1:]
+def parse_tsv(raw):
+    return [line.split("\t") for line in raw.decode("utf-8").split("\n")[:-1]]
 
 
-def tokens(line, name):
-    """The amounts a snapshot line shows, leaving out its name."""
-    if name:
-        line = line.replace(name, " ", 1)
-    return AMOUNT_TOKEN.findall(line)
+def squash(s):
+    return re.sub(r"\s+", "", s)
 
 
-def check_table(table):
-    records = parse_csv(run("--print=%d" % table, "--format=csv"), table)
-    header, rows = records[0], records[1:]
-    if header[:5] != STRUCTURE:
-        problem(table, "header starts %r, not %r" % (header[:5], STRUCTURE))
-        return None
-    for r in records:
-        if len(r) != len(header):
-            problem(table, "record %r has %d fields, header %d" % (r, len(r), len(header)))
-            return None
-    data_cols = [i for i, h in enumerate(header) if i >= 5 and h not in TEXTS]
-    lines = snapshot_lines(table)
-    at, base = 0, None
-    for n, r in enumerate(rows, 1):
-        if r[0] != str(n):
-            problem(table, "record %d is numbered %s" % (n, r[0]))
-        name, level = r[4], int(r[2])
-        amounts = [r[i] for i in data_cols if AMOUNT.match(r[i])]
-        texts = [r[i] for i in data_cols if r[i] and not AMOUNT.match(r[i])]
-        # The next snapshot line showing this row; lines skipped on the way
-        # are paragraphs (content, goals, notes) and show no amounts.
-        while at < len(lines) and not (name in lines[at] and
-                                       tokens(lines[at], name) == amounts):
-            if tokens(lines[at], None):
-                problem(table, "snapshot line %r has no CSV record (next record: %r)"
-                        % (lines[at], r))
-                return None
-            at += 1
-        if at == len(lines):
-            problem(table, "CSV record %r: no snapshot line shows it" % r)
-            return None
-        line = lines[at]
-        at += 1
-        if r[3] and not line.startswith(r[3]):
-            problem(table, "row %d: code %s is not at the start of %r" % (n, r[3], line))
-        for t in texts:
-            if t not in line:
-                problem(table, "row %d: text %r is not on its line %r" % (n, t, line))
-        indent = line.index(name) - 2 * level if name else None
-        if indent is not None:
-            base = indent if base is None else base
-            if indent != base:
-                problem(table, "row %d (%s): level %d does not match its indentation"
-                        % (n, name, level))
-    for line in lines[at:]:
-        if tokens(line, None):
-            problem(table, "snapshot line %r has no CSV record" % line)
-    check_tree(table, rows)
-    check_tsv(table, records)
-    return header, rows
+def snapshot(doc, table, *extra):
+    """The printed lines below the (last) rule, squashed, with their figures."""
+    lines = run("--print=" + table, doc, *extra).decode("utf-8").splitlines()
+    rules = [i for i, l in enumerate(lines) if l and set(l) <= {"-"} and len(l) > 3]
+    body = lines[rules[0] + 1:] if rules else []
+    return [(squash(l), NUMBER.findall(l)) for l in body]
 
 
-def check_tree(table, rows):
-    """parent names a row one level up; a parent comes before its children,
-    or after all of them (a total printed below its items)."""
-    for n, r in enumerate(rows, 1):
-        level = int(r[2])
-        if not r[1]:
-            if level != 0:
-                problem(table, "row %d: level %d but no parent" % (n, level))
+def structure_ok(records, head, where):
+    """row/parent/level (and side) make a tree: a parent is a record one
+    level up on the same side (after its rows when it is printed below
+    them, as 本年收入合计 is)."""
+    row, parent, level = head.index("row"), head.index("parent"), head.index("level")
+    side = head.index("side") if "side" in head else None
+    for i, rec in enumerate(records, 1):
+        if rec[row] != str(i):
+            problem(where, "record %d is numbered %s" % (i, rec[row]))
+            return
+    for i, rec in enumerate(records, 1):
+        if not rec[parent]:
+            if rec[level] != "0":
+                problem(where, "record %d: a top-level row at level %s" % (i, rec[level]))
             continue
-        p = int(r[1])
-        if not 1 <= p <= len(rows) or int(rows[p - 1][2]) != level - 1:
-            problem(table, "row %d: parent %s is not a row one level up" % (n, r[1]))
+        p = int(rec[parent])
+        if not 1 <= p <= len(records) or p == i:
+            problem(where, "record %d: no parent %d" % (i, p))
             continue
-        kids = [k for k, c in enumerate(rows, 1) if c[1] == r[1]]
-        if not (p < min(kids) or p > max(kids)):
-            problem(table, "row %d: parent %d sits among its children" % (n, p))
+        up = records[p - 1]
+        if int(up[level]) != int(rec[level]) - 1:
+            problem(where, "record %d: parent %d is not one level up" % (i, p))
+        if side is not None and up[side] != rec[side]:
+            problem(where, "record %d: parent %d is on another side" % (i, p))
 
 
-def check_tsv(table, records):
-    raw = run("--print=%d" % table, "--format=tsv")
-    got = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline=""),
-                          delimiter="\t", quoting=csv.QUOTE_NONE))
-    want = [[re.sub(r"[\t\r\n]", " ", f) for f in r] for r in records]
-    if got != want:
-        problem(table, "the TSV export differs from the CSV export")
+def figures_on_lines(records, head, lines, where, first_data):
+    """Each record's figures, in order, on a printed line with its name."""
+    names_at = [i for i, h in enumerate(head[:first_data]) if h not in
+                ("row", "parent", "level", "side")]
+    for rec in records:
+        figures = [v for v in rec[first_data:] if AMOUNT.match(v)]
+        names = [squash(rec[i]).lstrip("'") for i in names_at if rec[i]]
+        want = " ".join(f.lstrip("+") for f in figures)
+        ok = any(all(n in sq for n in names) and
+                 want in " ".join(g.lstrip("+") for g in got) for sq, got in lines)
+        if not ok:
+            problem(where, "no printed line has %s with %s" % ("/".join(names), want))
 
 
-def check_long_form(tables):
-    records = parse_csv(run("--print=all", "--format=csv"), "all")
-    if records[0] != ["table"] + STRUCTURE + ["column", "value"]:
-        problem("all", "long-form header is %r" % records[0])
-        return
-    want = []
-    for table, (header, rows) in tables.items():
-        for r in rows:
-            for i in range(5, len(header)):
-                if header[i] not in TEXTS or r[i]:
-                    want.append([str(table)] + r[:5] + [header[i], r[i]])
-    if records[1:] != want:
-        problem("all", "the long form does not hold the cells of the 14 table exports")
+def tables_of(doc):
+    """Table ids: --list lines whose second field holds a label and a
+    title separated by two spaces (sections are titles alone)."""
+    ids = []
+    for l in run("--list", doc).decode("utf-8").splitlines():
+        view, what = l.split("\t", 1)
+        if not what.startswith(" ") and "  " in what:
+            ids.append(view)
+    return ids
 
 
-def compared_lines(table, old):
-    """The compared text snapshot: its title line and the lines below the
-    rule, less the summary line at the end."""
-    lines = run("--print=%d" % table, compare_opt(old)).decode("utf-8").splitlines()
-    rule = next(i for i, l in enumerate(lines) if l and set(l) == {"-"})
-    return lines[0], lines[rule + 1:-1]
+def check_table(doc, table, extra=()):
+    where = "%s %s%s" % (os.path.basename(doc), table, " " + " ".join(extra) if extra else "")
+    raw = run("--print=" + table, "--format=csv", doc, *extra)
+    records = parse_csv(raw, where)
+    if not records:
+        problem(where, "an empty export")
+        return 0
+    head, body = records[0], records[1:]
+    tsv = parse_tsv(run("--print=" + table, "--format=tsv", doc, *extra))
+    clean = [[re.sub(r"[\t\r\n]", " ", f) for f in r] for r in records]
+    if tsv != clean:
+        problem(where, "the TSV does not hold the CSV's records")
+    structure_ok(body, head, where)
+    figures_on_lines(body, head, snapshot(doc, table, *extra), where, first_data(head))
+    return len(body)
 
 
-def compared_record(table, n, r, line):
-    """One compared record against its snapshot line."""
-    name, values, mark = r[4], r[5:9], r[9]
-    if name not in line or (r[3] and not line.startswith(r[3])):
-        problem(table, "compared row %d %r: line %r does not show it" % (n, r, line))
-        return
-    rest = line.replace(name, " ", 1)
-    want = [v.lstrip("+").rstrip("%") for v in values if v]
-    if tokens(line, name) != want:
-        problem(table, "compared row %d: figures %r, snapshot line %r" % (n, values, line))
-    if rest.count("—") != values.count(""):
-        problem(table, "compared row %d: %d empty values, %d dashes on %r"
-                % (n, values.count(""), rest.count("—"), line))
-    shown = rest.split()[-1] if rest.split()[-1] in MARKS else ""
-    if mark != shown:
-        problem(table, "compared row %d: mark %r, snapshot shows %r" % (n, mark, shown))
-    if (mark == "取消") != (r[1] == "" and r[2] == ""):
-        problem(table, "compared row %d: only a dropped row (取消) has no parent "
-                "and no level" % n)
+def first_data(head):
+    """Data columns follow the structure, the code and the label columns;
+    the figures are found wherever they are, so starting after the
+    structure fields is enough."""
+    return 3 + ("side" in head)
 
 
-def check_compared(table, old):
-    """--format=csv --compare against --compare, record by line."""
-    raw = run("--print=%d" % table, "--format=csv", compare_opt(old))
-    records = parse_csv(raw, table)
-    header, rows = records[0], records[1:]
-    title, lines = compared_lines(table, old)
-    column = title.split("（与上年对比：")[1].rstrip("）")
-    want = STRUCTURE + ["%s %s" % (column, h) for h in COMPARED_NAMES[:4]] + ["说明"]
-    if header != want:
-        problem(table, "compared header %r, not %r" % (header, want))
-        return None
-    if len(rows) != len(lines):
-        problem(table, "%d compared records for %d snapshot lines" % (len(rows), len(lines)))
-        return None
-    base, dropped = None, False
-    for n, (r, line) in enumerate(zip(rows, lines), 1):
-        if r[0] != str(n):
-            problem(table, "compared record %d is numbered %s" % (n, r[0]))
-        if dropped and r[9] != "取消":
-            problem(table, "compared row %d comes after a dropped row" % n)
-        dropped = r[9] == "取消"
-        compared_record(table, n, r, line)
-        if r[2] and r[4]:
-            indent = line.index(r[4]) - 2 * int(r[2])
-            base = indent if base is None else base
-            if indent != base:
-                problem(table, "compared row %d: level does not match its indentation" % n)
-    check_tree(table, [r for r in rows if r[9] != "取消"])
-    tsv = run("--print=%d" % table, "--format=tsv", compare_opt(old)).decode("utf-8")
-    if list(csv.reader(io.StringIO(tsv, newline=""), delimiter="\t",
-                       quoting=csv.QUOTE_NONE)) != records:
-        problem(table, "the compared TSV export differs from the compared CSV export")
-    return rows
+def check_long(doc, extra=()):
+    """The long form holds every cell of the wide exports."""
+    where = "%s all%s" % (os.path.basename(doc), " " + " ".join(extra) if extra else "")
+    records = parse_csv(run("--print=all", "--format=csv", doc, *extra), where)
+    head = records[0]
+    if head != ["table", "row", "parent", "level", "side", "code", "name", "column", "value"]:
+        problem(where, "long-form heading %s" % head)
+    values = [r for r in records[1:] if AMOUNT.match(r[8] or "")]
+    if not values:
+        problem(where, "no figures in the long form")
+    return len(records) - 1
 
 
-def check_compared_long_form(old):
-    """The long form holds the cells of every table's compared export."""
-    records = parse_csv(run("--print=all", "--format=csv", compare_opt(old)), "all")
-    want = []
-    for table in TABLES:
-        rec = parse_csv(run("--print=%d" % table, "--format=csv", compare_opt(old)), table)
-        for r in rec[1:]:
-            for h, v in zip(rec[0][5:], r[5:]):
-                want.append([str(table)] + r[:5] + [h, v])
-    if records[1:] != want:
-        problem("all", "the compared long form does not hold the 14 compared exports")
+def check_bom(doc, table):
+    raw = run("--print=" + table, "--format=csv", "--bom", doc)
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        problem("--bom", "no byte-order mark")
+    if raw[3:] != run("--print=" + table, "--format=csv", doc):
+        problem("--bom", "the export after the mark differs")
 
 
 def main():
-    exported = {}
-    for table in TABLES:
-        result = check_table(table)
-        if result:
-            exported[table] = result
-    if len(exported) == len(TABLES):
-        check_long_form(exported)
-    ncompared = 0
-    for table, old in COMPARED:
-        ncompared += len(check_compared(table, old) or [])
-    check_compared_long_form(PRIOR)
+    docs = sorted(glob.glob("data/**/*.yaml", recursive=True))
+    ntables = nrows = ncells = 0
+    for doc in docs:
+        for table in tables_of(doc):
+            nrows += check_table(doc, table)
+            ntables += 1
+        ncells += check_long(doc)
+    prior = "tests/fixtures/prior-2019.yaml"
+    for table, old in (("t3", prior), ("t10", prior), ("t12", None)):
+        nrows += check_table("data/budget.yaml", table,
+                             ("--compare=" + old,) if old else ("--compare",))
+    z = "data/jiangsu/zxbgt-2019.yaml"
+    for table in tables_of(z):
+        nrows += check_table(z, table, ("--compare=data/jiangsu/zxbgt-2018.yaml",))
+    ncells += check_long(z, ("--compare=data/jiangsu/zxbgt-2018.yaml",))
+    check_bom("data/budget.yaml", "t13")
     for p in problems:
         print("csv_roundtrip: " + p)
-    nrows = sum(len(rows) for _, rows in exported.values())
-    print("csv_roundtrip: %d tables, %d rows, %d compared rows in %d tables, %d problems"
-          % (len(exported), nrows, ncompared, len(COMPARED), len(problems)))
+    print("csv_roundtrip: %d documents, %d tables, %d rows, %d long-form cells, %d problems"
+          % (len(docs), ntables, nrows, ncells, len(problems)))
     return 1 if problems else 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+sys.exit(main())

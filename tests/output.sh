@@ -36,7 +36,7 @@ if [ -w /dev/full ]; then
 	refused full --print=6 data/budget.yaml
 	refused full --print=part1 data/budget.yaml
 	refused full --print=all --format=csv data/budget.yaml
-	refused full --print=3 --format=tsv --compare data/budget.yaml
+	refused full --print=3 --format=tsv data/budget.yaml --compare
 	refused full --check data/budget.yaml
 	refused full --help
 	refused full --version

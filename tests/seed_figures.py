@@ -4,8 +4,9 @@ table, on the line of its row, in the order the source prints them.
 
 Reads the source text (../shared/seeds/000_528a0dd11ae4bcba.txt beside the
 repository), finds each table by its title in part 4, and for every data line
-checks that some printed row line carries the line's name and its amounts in
-the same order.  Two-sided tables (表1, 表4) are checked side by side."""
+checks that some printed row line carries the line's names and its amounts in
+the same order.  The two sides of 表1 and 表4, printed side by side in the
+source, must stand on one printed line too."""
 import os, re, subprocess, sys
 
 SEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
@@ -60,16 +61,22 @@ def main():
             out = subprocess.run([os.environ.get("BUDGET", "./budget"), "--print=%d" % table, "data/budget.yaml"],
                                  capture_output=True, text=True, check=True).stdout
             printed[table] = [(squash(l), l.split()) for l in out.splitlines()]
-        for name, amounts in segments(table, cells):
-            checked += 1
-            ok = any(name in sq and [w for w in words if AMOUNT.match(w)] == amounts
-                     for sq, words in printed[table])
-            if not ok:
-                failed += 1
-                print("表%d: no printed line has %s with %s" % (table, name, " ".join(amounts)))
+        segs = list(segments(table, cells))
+        if not segs:
+            continue
+        names = [n for n, _ in segs]
+        amounts = [a for _, seg in segs for a in seg]
+        checked += 1
+        ok = any(all(n in sq for n in names) and
+                 [w for w in words if AMOUNT.match(w)] == amounts
+                 for sq, words in printed[table])
+        if not ok:
+            failed += 1
+            print("表%d: no printed line has %s with %s" % (table, " | ".join(names),
+                                                           " ".join(amounts)))
     print("seed figures: %d source lines checked, %d passed, %d failed"
           % (checked, checked - failed, failed))
-    return 1 if failed or checked < 150 else 0
+    return 1 if failed or checked < 140 else 0
 
 
 sys.exit(main())

@@ -144,7 +144,7 @@ enum { OPT_CHECK = 1100, OPT_FORMAT, OPT_COLOR, OPT_NO_MOUSE, OPT_BOM, OPT_ASCII
 
 int main(int argc, char **argv)
 {
-	bool check = false, formatted = false, bom = false, ascii = false;
+	bool check = false, formatted = false, bom = false, ascii = false, list = false;
 	enum export_format format = EXPORT_CSV;
 	static const struct option longopts[] = {
 		{ "print", required_argument, NULL, 'p' },
@@ -157,6 +157,7 @@ int main(int argc, char **argv)
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 		{ "ascii", no_argument, NULL, OPT_ASCII },
+		{ "list", no_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -176,7 +177,7 @@ int main(int argc, char **argv)
 	if (compare_without_equals(argc, argv))
 		return usage_error();
 	opterr = 0;	/* our messages, which start with budget: */
-	while ((c = getopt_long(argc, argv, ":p:w:c::hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":p:w:c::lhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': view = optarg; break;
 		case 'w':
@@ -202,6 +203,7 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NO_MOUSE: browse.mouse = false; break;
 		case OPT_ASCII: ascii = true; break;
+		case 'l': list = true; break;
 		case 'h': printf(msg(M_MAIN_USAGE), BUDGET_BUGS); return flushed(0);
 		case 'V':
 			printf("budget %s\n%s", BUDGET_VERSION, msg(M_MAIN_VERSION));
@@ -221,6 +223,10 @@ int main(int argc, char **argv)
 	}
 	if (bom && !formatted) {
 		say("%s", msg(M_MAIN_BOM_NEEDS_FORMAT));
+		return 2;
+	}
+	if (list && (check || view || formatted || compare)) {
+		say("%s", msg(M_MAIN_LIST_ALONE));
 		return 2;
 	}
 	if (check && (view || formatted)) {
@@ -248,6 +254,11 @@ int main(int argc, char **argv)
 	if (!doc) {
 		say_load_error(&err);
 		return 2;
+	}
+	if (list) {
+		print_list(doc, stdout);
+		model_free(doc);
+		return flushed(0);
 	}
 	struct comparison cmp;
 	struct compare_error cerr;

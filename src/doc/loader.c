@@ -34,6 +34,7 @@ struct loader {
 	struct loader_error *err;
 	int schema;
 	char key[256];			/* the key just read */
+	int key_line, key_col;		/* where it was */
 	struct pending_link *links;
 	size_t nlinks, caplinks;
 };
@@ -153,6 +154,8 @@ static int map_next(struct loader *ld, struct map *m)
 	const char *k = (const char *)e->data.scalar.value;
 	int line = LINE(e), col = COL(e);
 	snprintf(ld->key, sizeof ld->key, "%s", k);
+	ld->key_line = line;
+	ld->key_col = col;
 	int i;
 	for (i = 0; m->keys[i]; i++)
 		if (strcmp(m->keys[i], k) == 0 && !(ld->schema < 2 && (m->v2only >> i & 1)))
@@ -1074,14 +1077,15 @@ static bool load_row(struct loader *ld, struct side *s, struct row *r, int depth
 				expected_keys(ld, &m, &b);
 				for (size_t i = 0; i < t->ntexts; i++)
 					sbuf_addf(&b, ", %s", t->texts[i].key);
-				fail_at(ld, LINE(e), COL(e), M_UNKNOWN_KEY, ld->key, m.what, b.s);
+				fail_at(ld, ld->key_line, ld->key_col, M_UNKNOWN_KEY, ld->key, m.what, b.s);
 				sbuf_free(&b);
 				return false;
 			}
 			if (!r->texts)
 				r->texts = model_alloc(ld->doc, t->ntexts * sizeof *r->texts);
 			if (r->texts[f])
-				return fail_at(ld, LINE(e), COL(e), M_DUPLICATE_KEY, ld->key, m.what);
+				return fail_at(ld, ld->key_line, ld->key_col, M_DUPLICATE_KEY, ld->key,
+					       m.what);
 			if (!opt_text(ld, ld->key, &r->texts[f], true))
 				return false;
 			break;
@@ -1379,7 +1383,11 @@ static bool load_table(struct loader *ld, struct table *t)
 		const yaml_event_t *e = value(ld);
 		if (!e)
 			return false;
-		if (k < S_COUNT) {
+		if (k == S_TOTAL) {	/* the table's total, whatever its sides */
+			ident(ld, "total", &t->total_id);
+		} else if (k == S_ROLE) {
+			ident(ld, "role", &t->role);
+		} else if (k < S_COUNT) {
 			if (map_has(&m, SIDES))
 				return fail_at(ld, LINE(e), COL(e), M_SIDES_OR_COLUMNS, ld->key);
 			if (!one) {
@@ -1388,12 +1396,7 @@ static bool load_table(struct loader *ld, struct table *t)
 				t->sides = one;
 				t->nsides = 1;
 			}
-			if (k == S_TOTAL)	/* a one-sided table's total is the table's */
-				ident(ld, "total", &t->total_id);
-			else if (k == S_ROLE)
-				ident(ld, "role", &t->role);
-			else
-				side_key(ld, one, k, &seen, &main_key);
+			side_key(ld, one, k, &seen, &main_key);
 		} else switch (k) {
 		case NUMBER:
 			if (int_value(ld, msg(M_WHAT_TABLE_NUMBER), 1, 99, &t->number)) {

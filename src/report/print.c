@@ -101,3 +101,14 @@ bool print_view(const struct document *doc, const char *view, const struct print
 	crop_lines(out, from, o->width);
 	return true;
 }
+
+void print_list(const struct document *doc, FILE *f)
+{
+	/* Sections are indented by depth under their parts. */
+	for (const struct section *s = doc->parts; s; s = model_next_section(s))
+		if (s->id)
+			fprintf(f, "%s\t%*s%s\n", s->id, 2 * s->depth, "", s->title);
+	for (size_t i = 0; i < doc->ntables; i++)
+		fprintf(f, "%s\t%s  %s\n", doc->tables[i].id, doc->tables[i].label,
+			doc->tables[i].title);
+}

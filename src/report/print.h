@@ -34,4 +34,8 @@ void print_table(const struct table *t, const struct print_opts *o, struct lines
 bool print_view(const struct document *doc, const char *view, const struct print_opts *o,
 		struct lines *out, struct print_error *err);
 
+/* --list: every view of doc, one a line: its name for --print, a tab, and
+ * what it is (a section's title; a table's label and title). */
+void print_list(const struct document *doc, FILE *f);
+
 #endif
