@@ -66,11 +66,12 @@ static void draw_status(struct view *v, struct grid *g)
 	sbuf_addf(&left, "%s %d %s", v->doc->department, v->doc->year, v->doc->unit);
 	if (v->opt.no_utf8)
 		sbuf_add(&left, msg(M_VIEW_NO_UTF8));
+	/* What the status says comes first; the key hints take what is left. */
 	int lw = text_width(left.s);
-	const char *hints = status_hints(v, r->w - 1 - (v->message ? text_width(v->message) + 2 : 0) - 2);
+	if (lw > r->w - 2)
+		lw = r->w - 2;
+	const char *hints = status_hints(v, r->w - lw - 4);
 	int hw = text_width(hints);
-	if (lw + hw + 3 > r->w)
-		lw = r->w - hw - 3;
 	if (hw)
 		grid_put(g, r->x + r->w - hw - 1, r->y, hw, SS_STATUS, hints);
 	sbuf_add_fit(&fit, left.s, lw > 0 ? lw : 0, false);

@@ -50,7 +50,11 @@ static int section_depth(const struct item *it, const struct section *s)
 
 size_t item_nlines(const struct item *it)
 {
-	return it->table ? it->lines.nlines : it->nsvis;
+	if (!it->table)
+		return it->nsvis;
+	if (it->single)
+		return it->nsides ? it->sides[it->side].flat.n : 0;
+	return it->lines.nlines;
 }
 
 size_t item_cursor_line(const struct item *it)
@@ -58,15 +62,26 @@ size_t item_cursor_line(const struct item *it)
 	if (!it->table)
 		return it->scursor;
 	const struct side_view *sv = it->nsides ? &it->sides[it->side] : NULL;
-	return sv && sv->flat.n ? sv->line[sv->cursor] : 0;
+	if (!sv || !sv->flat.n)
+		return 0;
+	return it->single ? sv->cursor : sv->line[sv->cursor];
 }
 
 const struct flat_row *item_at(const struct item *it, size_t s, size_t l)
 {
-	if (!it->table || s >= it->nsides || l >= it->lines.nlines)
+	if (!it->table || s >= it->nsides)
+		return NULL;
+	if (it->single)
+		return s == it->side && l < it->sides[s].flat.n ? &it->sides[s].flat.v[l] : NULL;
+	if (l >= it->lines.nlines)
 		return NULL;
 	long at = it->lines.at[l * it->lines.nsides + s];
 	return at >= 0 ? &it->sides[s].flat.v[at] : NULL;
+}
+
+void item_set_single(struct item *it, bool single)
+{
+	it->single = single;
 }
 
 const struct row *item_row(const struct item *it)
@@ -303,6 +318,14 @@ void item_select_line(struct item *it, size_t l)
 		}
 		return;
 	}
+	if (it->single) {
+		struct side_view *sv = &it->sides[it->side];
+		if (l < sv->flat.n && l != sv->cursor) {
+			sv->cursor = l;
+			it->detail_top = 0;
+		}
+		return;
+	}
 	for (size_t k = 0; k < it->nsides; k++) {
 		size_t s = (it->side + k) % it->nsides;
 		long at = l < it->lines.nlines ? it->lines.at[l * it->nsides + s] : -1;
@@ -470,12 +493,12 @@ int item_depth_shown(const struct item *it)
 	if (it->table) {
 		for (size_t s = 0; s < it->nsides; s++)
 			for (size_t i = 0; i < it->sides[s].flat.n; i++)
-				if (it->sides[s].flat.v[i].depth + 1 > d)
-					d = it->sides[s].flat.v[i].depth + 1;
+				if (it->sides[s].flat.v[i].depth > d)
+					d = it->sides[s].flat.v[i].depth;
 	} else {
 		for (size_t i = 0; i < it->nsvis; i++)
-			if (it->svis[i].depth + 1 > d)
-				d = it->svis[i].depth + 1;
+			if (it->svis[i].depth > d)
+				d = it->svis[i].depth;
 	}
 	return d;
 }

@@ -43,6 +43,8 @@ struct item {
 	struct side_view *sides;
 	size_t nsides, side;		/* side: the active one */
 	struct aligned lines;
+	bool single;			/* the sides do not fit side by side: the
+					 * lines are the active side's rows */
 	/* Parts. */
 	const struct section **sections;	/* in document order */
 	struct section_line *svis;
@@ -70,6 +72,10 @@ void item_refresh(struct item *it);
 /* Lines the main pane lists, and the one the cursor is on. */
 size_t item_nlines(const struct item *it);
 size_t item_cursor_line(const struct item *it);
+
+/* Show the sides one at a time (the screen is too narrow for all) or
+ * side by side, their rows aligned as printed. */
+void item_set_single(struct item *it, bool single);
 
 /* The selected row (tables) or section (parts), or NULL. */
 const struct row *item_row(const struct item *it);
@@ -102,7 +108,7 @@ void item_open_to_depth(struct item *it, int d);
 bool item_level_more(struct item *it);
 /* Close the deepest open level. */
 void item_level_less(struct item *it);
-/* How deep the tree is open: 1 + the deepest visible level. */
+/* How deep the tree is open: the deepest visible level (0: the top only). */
 int item_depth_shown(const struct item *it);
 
 /* Open the ancestors of a row of shown (or a section) and select it. */

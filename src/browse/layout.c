@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-#define WIDE_COLS 120		/* from here the detail pane sits at the right */
+#define WIDE_COLS 150		/* from here the detail pane sits at the right, the
+				 * table keeping some 80 columns */
 #define MEDIUM_COLS 70		/* from here the navigator sits at the left */
 
 static int clamp(int v, int lo, int hi)

@@ -19,7 +19,7 @@
 #define NAME_WANT 20		/* a name's room before more columns get any */
 #define LABEL_WANT 12		/* the same for the other label columns */
 #define NAME_MIN 8		/* no name narrower: four Chinese characters */
-#define LABEL_MIN 4
+#define LABEL_MIN 6		/* two Chinese characters and the cut mark */
 #define FLAG_W 2		/* a check flag and a space */
 #define MARK_W 2		/* a compared row's one-character mark */
 #define SEP_W 3			/* " │ " between sides */
@@ -61,36 +61,60 @@ static int side_need(const struct side_layout *sl)
 	return w;
 }
 
-static int label_want(const struct side_layout *sl, size_t i, int natural)
+static int label_want(size_t i, int natural)
 {
 	int want = i == 0 ? NAME_WANT : LABEL_WANT;
-	(void)sl;
 	return natural < want ? natural : want;
 }
 
+/* A compared table's 说明 column: shown as a mark before the row. */
+static bool is_mark_column(const struct side *s, size_t i)
+{
+	return s->table->derived && s->columns[i].type == COL_TEXT && !s->columns[i].right;
+}
+
+/* Give up label room, the last label first, never below a readable
+ * minimum, until the side needs no more than budget. */
+static void shrink_labels(struct side_layout *sl, int budget)
+{
+	for (size_t i = sl->side->nlabels; i-- > 0 && side_need(sl) > budget;) {
+		int min = i == 0 ? NAME_MIN : LABEL_MIN;
+		int over = side_need(sl) - budget;
+		int can = sl->label_w[i] - min;
+		if (can > 0)
+			sl->label_w[i] -= over < can ? over : can;
+	}
+}
+
+static size_t wanted_columns(const struct side *s, size_t first);
+
 /* Fit one side into budget columns, its column window starting at first:
  * names keep their room, then columns come while they fit (the first one
- * always), then what is left goes back to the names and the code. */
+ * always, and the ones wanted at the cost of the names' room), then what
+ * is left goes back to the names and the code. */
 static void fit_side(struct side_layout *sl, const struct natural *nat, int budget,
-		     size_t first, bool notes, size_t *win_last)
+		     size_t first, size_t *win_last)
 {
 	const struct side *s = sl->side;
+	size_t want = wanted_columns(s, first), shown = 0;
 	sl->code_w = nat->code_w ? sl->code_min : 0;
 	for (size_t i = 0; i < s->nlabels; i++)
-		sl->label_w[i] = label_want(sl, i, nat->label_w[i]);
+		sl->label_w[i] = label_want(i, nat->label_w[i]);
 	for (size_t i = 0; i < s->ncolumns; i++)
 		sl->col_w[i] = -1;
 	size_t last = first;
 	for (size_t i = first; i < s->ncolumns; i++) {
 		/* A compared table's 说明 shows as a mark before the row. */
-		if (!notes && s->table->derived && s->columns[i].type == COL_TEXT &&
-		    !s->columns[i].right)
+		if (is_mark_column(s, i))
 			continue;
 		sl->col_w[i] = nat->col_w[i];
+		if (side_need(sl) > budget && shown < want)
+			shrink_labels(sl, budget);
 		if (side_need(sl) > budget && i > first) {
 			sl->col_w[i] = -1;
 			break;
 		}
+		shown++;
 		last = i + 1;
 	}
 	*win_last = last;
@@ -108,14 +132,8 @@ static void fit_side(struct side_layout *sl, const struct natural *nat, int budg
 		int more = nat->code_w - sl->code_w;
 		sl->code_w += more < spare ? more : spare;
 	}
-	/* ...or give up room, never below a readable minimum. */
-	for (size_t i = s->nlabels; i-- > 0 && side_need(sl) > budget;) {
-		int min = i == 0 ? NAME_MIN : LABEL_MIN;
-		int over = side_need(sl) - budget;
-		int can = sl->label_w[i] - min;
-		if (can > 0)
-			sl->label_w[i] -= over < can ? over : can;
-	}
+	/* ...or give up room. */
+	shrink_labels(sl, budget);
 	sl->width = side_need(sl);
 }
 
@@ -141,21 +159,38 @@ static int side_min(const struct side_layout *sl, const struct natural *nat, siz
 {
 	int w = nat->code_w ? sl->code_min + RENDER_GAP : 0;
 	for (size_t i = 0; i < sl->side->nlabels; i++)
-		w += label_want(sl, i, nat->label_w[i]) + RENDER_GAP;
+		w += label_want(i, nat->label_w[i]) + RENDER_GAP;
 	if (first < sl->side->ncolumns)
 		w += nat->col_w[first];
 	return w;
 }
 
-static void screen_layout(const struct view *v, const struct item *it, int width,
-			  struct screen *sc)
+/* How many columns of the window a side should show before bars and
+ * indentation are kept: a compared table's figures (本年, 上年, 增减,
+ * 增减率), or a plain table's first two. */
+static size_t wanted_columns(const struct side *s, size_t first)
+{
+	size_t want = s->table->derived ? 4 : 2, n = 0;
+	for (size_t i = first; i < s->ncolumns; i++)
+		n += !is_mark_column(s, i);
+	return n < want ? n : want;
+}
+
+/* The screen's fields, for one attempt: names indented indent a level,
+ * shares of bar columns; true when every side shown keeps its names' room
+ * and the columns it wants. */
+static bool try_layout(const struct item *it, int width, int indent,
+		       int bar, struct screen *sc)
 {
 	const struct table *t = it->shown;
-	memset(sc, 0, sizeof *sc);
-	render_layout(t, 0, &sc->lay);
+	sc->lay.table = t;
+	sc->lay.nsides = t->nsides;
+	sc->lay.sides = xcalloc(t->nsides + 1, sizeof *sc->lay.sides);
 	struct natural *nat = xcalloc(t->nsides + 1, sizeof *nat);
-	for (size_t i = 0; i < t->nsides; i++)
+	for (size_t i = 0; i < t->nsides; i++) {
+		render_measure_side(&t->sides[i], indent, &sc->lay.sides[i]);
 		natural_of(&sc->lay.sides[i], &nat[i]);
+	}
 	sc->marks = t->derived != NULL;
 	int prefix = FLAG_W + (sc->marks ? MARK_W : 0);
 	/* All sides side by side when each keeps its minimum. */
@@ -172,51 +207,78 @@ static void screen_layout(const struct view *v, const struct item *it, int width
 	}
 	/* Shares before the fields, for one side only: with more, whose? */
 	bool one = sc->last - sc->first == 1;
-	int bar = !v->bars || !one ? 0 :
+	sc->bar_w = one ? bar : 0;
+	sc->prefix = prefix + sc->bar_w;
+	int room = width - (int)(sc->last - sc->first - 1) * SEP_W -
+		   (int)(sc->last - sc->first) * sc->prefix;
+	int natural = 0;
+	for (size_t i = sc->first; i < sc->last; i++)
+		natural += sc->lay.sides[i].width;
+	bool kept = true;
+	for (size_t i = sc->first; i < sc->last; i++) {
+		struct side_layout *sl = &sc->lay.sides[i];
+		/* Several sides share the room as their natural widths do. */
+		int budget = one ? room : natural ? room * sl->width / natural : room;
+		size_t first = it->sides[i].first_col, last;
+		fit_side(sl, &nat[i], budget, first, &last);
+		if (i == it->side) {
+			sc->win_first = first;
+			sc->win_last = last;
+		}
+		size_t shown = 0;
+		for (size_t k = 0; k < sl->side->ncolumns; k++)
+			shown += sl->col_w[k] >= 0;
+		kept &= shown >= wanted_columns(sl->side, first);
+		if (sl->side->nlabels)
+			kept &= sl->label_w[0] >= label_want(0, nat[i].label_w[0]);
+	}
+	for (size_t i = 0; i < t->nsides; i++)
+		natural_free(&nat[i]);
+	free(nat);
+	return kept;
+}
+
+static void screen_layout(const struct view *v, const struct item *it, int width,
+			  struct screen *sc)
+{
+	const struct table *t = it->shown;
+	int bar = !v->bars ? 0 :
 		  v->shares == SHARES_BARS ? (width >= 60 ? BAR_WIDE : BAR_NARROW) + 3 :
 		  v->shares == SHARES_PERCENT ? PERCENT_W + 1 :
 		  (width >= 60 ? BAR_WIDE : BAR_NARROW) + 3 + PERCENT_W + 1;
-	for (int attempt = 0; attempt < 2; attempt++) {
-		sc->bar_w = bar;
-		sc->prefix = prefix + bar;
-		int room = width - (int)(sc->last - sc->first - 1) * SEP_W -
-			   (int)(sc->last - sc->first) * sc->prefix;
-		int natural = 0;
-		for (size_t i = sc->first; i < sc->last; i++)
-			natural += sc->lay.sides[i].width;
-		bool names_kept = true;
-		for (size_t i = sc->first; i < sc->last; i++) {
-			struct side_layout *sl = &sc->lay.sides[i];
-			/* Several sides share the room as their natural widths do. */
-			int budget = one ? room : natural ? room * sl->width / natural : room;
-			size_t last;
-			fit_side(sl, &nat[i], budget, it->sides[i].first_col, false, &last);
-			if (i == it->side) {
-				sc->win_first = it->sides[i].first_col;
-				sc->win_last = last;
-			}
-			for (size_t k = 0; k < sl->side->nlabels; k++)
-				names_kept &= sl->label_w[k] >=
-					      label_want(sl, k, nat[i].label_w[k]);
-		}
-		/* Bars are the first to give way to names. */
-		if (names_kept || !bar)
+	/* What gives way before names and the first columns do, in order:
+	 * the bars, then the indentation of names. */
+	static const struct { int indent; bool bars; } attempts[] = {
+		{ RENDER_INDENT, true }, { RENDER_INDENT, false }, { 1, false }, { 0, false },
+	};
+	size_t n = sizeof attempts / sizeof attempts[0];
+	for (size_t a = 0; a < n; a++) {
+		memset(sc, 0, sizeof *sc);
+		if (try_layout(it, width, attempts[a].indent, attempts[a].bars ? bar : 0, sc) ||
+		    a + 1 == n)
 			break;
-		bar = 0;
+		render_layout_free(&sc->lay);
 	}
 	const struct side *as = &t->sides[it->side < t->nsides ? it->side : 0];
 	sc->win_n = 0;
 	for (size_t i = 0; i < as->ncolumns; i++)
-		sc->win_n += !(as->table->derived && as->columns[i].type == COL_TEXT &&
-			       !as->columns[i].right);
-	for (size_t i = 0; i < t->nsides; i++)
-		natural_free(&nat[i]);
-	free(nat);
+		sc->win_n += !is_mark_column(as, i);
 }
 
 static void screen_free(struct screen *sc)
 {
 	render_layout_free(&sc->lay);
+}
+
+bool main_sides_fit(const struct view *v, const struct item *it)
+{
+	if (!it->table || it->shown->nsides < 2)
+		return true;
+	struct screen sc;
+	screen_layout(v, it, v->lay.pane[PANE_MAIN].w - 1, &sc);
+	bool all = sc.last - sc.first == it->shown->nsides;
+	screen_free(&sc);
+	return all;
 }
 
 /* ---- keys ------------------------------------------------------------------------- */

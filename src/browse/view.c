@@ -191,6 +191,7 @@ int view_page(const struct view *v)
 static void fit_main(struct view *v)
 {
 	struct item *it = view_item(v);
+	item_set_single(it, !main_sides_fit(v, it));
 	size_t h = (size_t)view_main_rows(v), n = item_nlines(it), cur = item_cursor_line(it);
 	if (cur < it->top)
 		it->top = cur;
@@ -303,6 +304,7 @@ static void set_comparing(struct view *v, bool on)
 {
 	v->comparing = on;
 	view_show_tables(v);
+	view_relayout(v);
 	if (!on) {
 		if (!view_item_listed(v, v->cur))
 			v->cur = 0;

@@ -175,11 +175,11 @@ static void side_width(struct side_layout *sl)
 	sl->width = w - (w ? RENDER_GAP : 0);
 }
 
-/* A side's natural widths, over all its rows. */
-static void measure_side(const struct side *s, struct side_layout *sl)
+void render_measure_side(const struct side *s, int indent, struct side_layout *sl)
 {
 	memset(sl, 0, sizeof *sl);
 	sl->side = s;
+	sl->indent = indent;
 	sl->label_w = xcalloc(s->nlabels ? s->nlabels : 1, sizeof *sl->label_w);
 	sl->col_w = xcalloc(s->ncolumns ? s->ncolumns : 1, sizeof *sl->col_w);
 	if (s->code_title)
@@ -195,7 +195,7 @@ static void measure_side(const struct side *s, struct side_layout *sl)
 			int w = r->labels[i] ? text_width(r->labels[i]) : 0;
 			/* A lone name column holds the tree: indented names. */
 			if (s->nlabels == 1)
-				w += r->depth * RENDER_INDENT;
+				w += r->depth * indent;
 			sl->label_w[i] = max_int(sl->label_w[i], w);
 		}
 		for (size_t i = 0; i < s->ncolumns; i++)
@@ -278,7 +278,7 @@ void render_layout(const struct table *t, int max_width, struct table_layout *la
 	lay->sides = xcalloc(t->nsides ? t->nsides : 1, sizeof *lay->sides);
 	int together = 0;
 	for (size_t i = 0; i < t->nsides; i++) {
-		measure_side(&t->sides[i], &lay->sides[i]);
+		render_measure_side(&t->sides[i], RENDER_INDENT, &lay->sides[i]);
 		together += lay->sides[i].width + (i ? SEP_W : 0);
 	}
 	lay->stacked = max_width > 0 && together > max_width && t->nsides > 1;
@@ -472,7 +472,7 @@ void render_side_row(const struct side_layout *sl, const struct row *r, int dept
 	for (size_t i = 0; i < s->nlabels; i++) {
 		gap(out, &first);
 		if (r && s->nlabels == 1)
-			sbuf_pad(&cell, depth * RENDER_INDENT);
+			sbuf_pad(&cell, depth * sl->indent);
 		if (r && i == 0 && marker) {
 			char m[3] = { (char)(r->child ? marker : ' '), ' ', '\0' };
 			sbuf_add(&cell, m);
@@ -553,7 +553,7 @@ static void row_texts(const struct side_layout *sl, int offset, const struct row
 {
 	const struct table *t = r->side->table;
 	int indent = offset + (sl->code_w ? sl->code_w + RENDER_GAP : 0) +
-		     (depth + 1) * RENDER_INDENT;
+		     (depth + 1) * sl->indent;
 	for (size_t i = 0; r->texts && i < t->ntexts; i++)
 		if (r->texts[i])
 			labelled(out, t->texts[i].title, r->texts[i], indent, width);

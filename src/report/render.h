@@ -28,6 +28,7 @@ struct side_layout {
 	int code_min;		/* the widest code: the heading may give way to it */
 	int *label_w;		/* per label column */
 	int *col_w;		/* per data column; -1: left out */
+	int indent;		/* a lone name column's indent per tree level */
 	int width;
 };
 
@@ -66,6 +67,9 @@ void render_layout(const struct table *t, int max_width, struct table_layout *la
 void render_layout_free(struct table_layout *lay);
 /* Fit a measured side into max_width (render_layout does this for each). */
 void render_side_fit(struct side_layout *sl, int max_width);
+/* Measure a side's natural widths with names indented indent columns a
+ * level (the screen spends less on indentation when names need it). */
+void render_measure_side(const struct side *s, int indent, struct side_layout *sl);
 
 /* The heading lines of a table as lay shows it, then a rule. */
 void render_headings(const struct table_layout *lay, struct lines *out);
