@@ -93,7 +93,7 @@ static attr_t cell_attr(const struct grid_cell *c)
 
 /* ---- terminal ----------------------------------------------------------------- */
 
-/* Reads interrupted in a row before the terminal counts as lost. */
+/* Failed reads in a row before the terminal counts as lost. */
 #define MAX_READ_ERRORS 100
 
 static SCREEN *screen;
@@ -317,9 +317,11 @@ int browser_run(struct document *doc, struct document *old,
 			break;
 		}
 		/* A signal we do not stop for interrupts the read: read again.
-		 * Anything else (end of file, a read error) means the terminal
-		 * went away: a hangup, whether or not SIGHUP came first. */
-		if (kind == ERR && errno == EINTR && ++errors < MAX_READ_ERRORS)
+		 * ncurses keeps the interrupted read's ERR and hands it out
+		 * once more, errno untouched, so an ERR is only a hangup when
+		 * it keeps coming (end of file, a read error): the terminal
+		 * went away, whether or not SIGHUP came first. */
+		if (kind == ERR && ++errors < MAX_READ_ERRORS)
 			continue;
 		if (kind == ERR) {
 			status = 128 + SIGHUP;

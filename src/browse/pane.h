@@ -33,6 +33,9 @@ void draw_title(const struct view *v, struct grid *g, enum pane_id p, const char
 /* Flag the cells of the selected row. */
 void draw_selected(struct grid *g, int x, int y, int w, bool focused);
 
+/* Does the item's table keep its names' room and the columns it wants in
+ * width columns (bars and indentation may give way)? */
+bool main_fits(const struct view *v, const struct item *it, int width);
 /* Do all sides of the item's table fit side by side in the main pane? */
 bool main_sides_fit(const struct view *v, const struct item *it);
 

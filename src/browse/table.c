@@ -61,9 +61,11 @@ static int side_need(const struct side_layout *sl)
 	return w;
 }
 
-static int label_want(size_t i, int natural)
+/* A label's room before more columns get any: for names, the tree's
+ * indentation comes on top. */
+static int label_want(const struct side_layout *sl, size_t i, int natural)
 {
-	int want = i == 0 ? NAME_WANT : LABEL_WANT;
+	int want = i == 0 ? NAME_WANT + sl->tree_w : LABEL_WANT;
 	return natural < want ? natural : want;
 }
 
@@ -78,7 +80,7 @@ static bool is_mark_column(const struct side *s, size_t i)
 static void shrink_labels(struct side_layout *sl, int budget)
 {
 	for (size_t i = sl->side->nlabels; i-- > 0 && side_need(sl) > budget;) {
-		int min = i == 0 ? NAME_MIN : LABEL_MIN;
+		int min = i == 0 ? NAME_MIN + sl->tree_w : LABEL_MIN;
 		int over = side_need(sl) - budget;
 		int can = sl->label_w[i] - min;
 		if (can > 0)
@@ -99,7 +101,7 @@ static void fit_side(struct side_layout *sl, const struct natural *nat, int budg
 	size_t want = wanted_columns(s, first), shown = 0;
 	sl->code_w = nat->code_w ? sl->code_min : 0;
 	for (size_t i = 0; i < s->nlabels; i++)
-		sl->label_w[i] = label_want(i, nat->label_w[i]);
+		sl->label_w[i] = label_want(sl, i, nat->label_w[i]);
 	for (size_t i = 0; i < s->ncolumns; i++)
 		sl->col_w[i] = -1;
 	size_t last = first;
@@ -159,7 +161,7 @@ static int side_min(const struct side_layout *sl, const struct natural *nat, siz
 {
 	int w = nat->code_w ? sl->code_min + RENDER_GAP : 0;
 	for (size_t i = 0; i < sl->side->nlabels; i++)
-		w += label_want(i, nat->label_w[i]) + RENDER_GAP;
+		w += label_want(sl, i, nat->label_w[i]) + RENDER_GAP;
 	if (first < sl->side->ncolumns)
 		w += nat->col_w[first];
 	return w;
@@ -229,8 +231,8 @@ static bool try_layout(const struct item *it, int width, int indent,
 		for (size_t k = 0; k < sl->side->ncolumns; k++)
 			shown += sl->col_w[k] >= 0;
 		kept &= shown >= wanted_columns(sl->side, first);
-		if (sl->side->nlabels)
-			kept &= sl->label_w[0] >= label_want(0, nat[i].label_w[0]);
+		for (size_t k = 0; k < sl->side->nlabels; k++)
+			kept &= sl->label_w[k] >= label_want(sl, k, nat[i].label_w[k]);
 	}
 	for (size_t i = 0; i < t->nsides; i++)
 		natural_free(&nat[i]);
@@ -238,7 +240,9 @@ static bool try_layout(const struct item *it, int width, int indent,
 	return kept;
 }
 
-static void screen_layout(const struct view *v, const struct item *it, int width,
+/* Lay the table out in width columns; true when names and the wanted
+ * columns have their room (after bars and indentation gave way). */
+static bool screen_layout(const struct view *v, const struct item *it, int width,
 			  struct screen *sc)
 {
 	const struct table *t = it->shown;
@@ -252,10 +256,11 @@ static void screen_layout(const struct view *v, const struct item *it, int width
 		{ RENDER_INDENT, true }, { RENDER_INDENT, false }, { 1, false }, { 0, false },
 	};
 	size_t n = sizeof attempts / sizeof attempts[0];
+	bool kept = false;
 	for (size_t a = 0; a < n; a++) {
 		memset(sc, 0, sizeof *sc);
-		if (try_layout(it, width, attempts[a].indent, attempts[a].bars ? bar : 0, sc) ||
-		    a + 1 == n)
+		kept = try_layout(it, width, attempts[a].indent, attempts[a].bars ? bar : 0, sc);
+		if (kept || a + 1 == n)
 			break;
 		render_layout_free(&sc->lay);
 	}
@@ -263,11 +268,22 @@ static void screen_layout(const struct view *v, const struct item *it, int width
 	sc->win_n = 0;
 	for (size_t i = 0; i < as->ncolumns; i++)
 		sc->win_n += !is_mark_column(as, i);
+	return kept;
 }
 
 static void screen_free(struct screen *sc)
 {
 	render_layout_free(&sc->lay);
+}
+
+bool main_fits(const struct view *v, const struct item *it, int width)
+{
+	if (!it->table)
+		return true;
+	struct screen sc;
+	bool kept = screen_layout(v, it, width, &sc);
+	screen_free(&sc);
+	return kept;
 }
 
 bool main_sides_fit(const struct view *v, const struct item *it)

@@ -105,6 +105,15 @@ const char *view_empty_text(void)
 
 /* ---- creation ---------------------------------------------------------------- */
 
+/* What the tables are compared with, for the status line. */
+static void compare_message(struct view *v)
+{
+	if (v->old)
+		view_message(v, msg(M_VIEW_COMPARE_FILE), v->old->path, v->old->year);
+	else
+		view_message(v, "%s", msg(M_VIEW_COMPARE_STATED));
+}
+
 struct view *view_new(struct document *doc, struct document *old,
 		      const struct view_options *opt)
 {
@@ -119,6 +128,8 @@ struct view *view_new(struct document *doc, struct document *old,
 	view_build(v);
 	view_remember_files(v);
 	view_resize(v, 80, 24);
+	if (v->comparing)
+		compare_message(v);
 	return v;
 }
 
@@ -149,13 +160,18 @@ void view_free(struct view *v)
 
 void view_relayout(struct view *v)
 {
-	/* A compared table is wide: below the wide layout the navigator
-	 * folds away unless it has the focus. */
 	struct layout_request req = {
-		v->cols, v->rows, v->show_nav, v->show_detail, v->zoom, v->focus,
-		v->comparing && view_item(v)->table && v->cols < 120,
+		v->cols, v->rows, v->show_nav, v->show_detail, v->zoom, v->focus, false,
 	};
 	layout_compute(&req, &v->lay);
+	/* A table too wide for the room beside the navigator (once bars and
+	 * indentation gave way) gets the navigator's room: the navigator
+	 * shows only while it has the focus. */
+	if (layout_shown(&v->lay, PANE_NAV) && v->focus != PANE_NAV &&
+	    !main_fits(v, view_item(v), v->lay.pane[PANE_MAIN].w - 1)) {
+		req.fold_nav = true;
+		layout_compute(&req, &v->lay);
+	}
 	/* A pane that is not on screen cannot have the focus. */
 	if (v->lay.mode != LAYOUT_TOO_SMALL && !layout_shown(&v->lay, v->focus) &&
 	    !(v->focus == PANE_NAV && v->show_nav)) {
@@ -254,6 +270,7 @@ void view_fit(struct view *v)
 {
 	if (!view_item_listed(v, v->cur))
 		v->cur = 0;
+	view_relayout(v);
 	fit_main(v);
 	fit_nav(v);
 	if (layout_shown(&v->lay, PANE_DETAIL))
@@ -309,10 +326,8 @@ static void set_comparing(struct view *v, bool on)
 		if (!view_item_listed(v, v->cur))
 			v->cur = 0;
 		view_message(v, "%s", msg(M_VIEW_COMPARE_OFF));
-	} else if (v->old) {
-		view_message(v, msg(M_VIEW_COMPARE_FILE), v->old->path, v->old->year);
 	} else {
-		view_message(v, "%s", msg(M_VIEW_COMPARE_STATED));
+		compare_message(v);
 	}
 }
 
@@ -574,15 +589,16 @@ void view_status(const struct view *v, struct sbuf *out)
 	if (it->table && it->sort.mode != SORT_NONE)
 		sbuf_addf(out, msg(it->sort.reverse ? M_VIEW_SORT_REVERSED : M_VIEW_SORT),
 			  rowsort_name(it->sort.mode));
-	if (it->table && v->comparing && it->shown->derived) {
-		if (out->len)
-			sbuf_add(out, "  ");
-		compare_table_summary(it->shown, out);
-	}
 	if (v->checks.failed) {
 		if (out->len)
 			sbuf_add(out, "  ");
 		sbuf_addf(out, msg(M_VIEW_FAILING), v->checks.failed);
+	}
+	/* The comparison's counts last: the longest. */
+	if (it->table && v->comparing && it->shown->derived) {
+		if (out->len)
+			sbuf_add(out, "  ");
+		compare_table_summary(it->shown, out);
 	}
 }
 

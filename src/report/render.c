@@ -194,8 +194,10 @@ void render_measure_side(const struct side *s, int indent, struct side_layout *s
 		for (size_t i = 0; i < s->nlabels; i++) {
 			int w = r->labels[i] ? text_width(r->labels[i]) : 0;
 			/* A lone name column holds the tree: indented names. */
-			if (s->nlabels == 1)
+			if (s->nlabels == 1) {
 				w += r->depth * indent;
+				sl->tree_w = max_int(sl->tree_w, r->depth * indent);
+			}
 			sl->label_w[i] = max_int(sl->label_w[i], w);
 		}
 		for (size_t i = 0; i < s->ncolumns; i++)
@@ -207,8 +209,10 @@ void render_measure_side(const struct side *s, int indent, struct side_layout *s
 		sl->code_min = max_int(sl->code_min, 4);
 	fit_groups(sl);
 	/* Room for the browser's open/closed marker before names. */
-	if (s->nlabels)
+	if (s->nlabels) {
 		sl->label_w[0] += MARKER;
+		sl->tree_w += MARKER;
+	}
 	side_width(sl);
 }
 

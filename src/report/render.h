@@ -29,6 +29,8 @@ struct side_layout {
 	int *label_w;		/* per label column */
 	int *col_w;		/* per data column; -1: left out */
 	int indent;		/* a lone name column's indent per tree level */
+	int tree_w;		/* the most of the name column the tree takes
+				 * (indentation and the open marker) */
 	int width;
 };
 
