@@ -105,7 +105,7 @@ mutate() {
 # Tree sum: a child of 301 in 表9 (one amount column, no sum_of).
 l=$(line_of '{code: "30101", name: 基本工资')
 mutate "tree sum" "$l" 265.40 265.41 "$(line_of '{code: "301", name: 工资福利支出')" \
-	"表9 301 工资福利支出: expected 2239.15 (sum of the 9 rows under it), found 2239.14, difference -0.01"
+	"表9 301 工资福利支出: expected 2239.15 (the sum of the 9 rows under it), found 2239.14, difference -0.01"
 
 # 其中 breakdown: the 政府性基金 cell of a 其中 row of 表10, which also
 # breaks that row's own 财政拨款 sum (a column identity of the same row).
@@ -113,7 +113,7 @@ t10=$(line_of '  - id: t10')
 l=$(line_of '{id: special_fund, name: 市级财政专项资金')
 mutate "其中 breakdown" "$l" "[0.00, 0.00, 0.00, 0.00," "[0.00, 0.00, 0.00, 0.01," \
 	"$(line_after "$t10" '- id: total') $l" \
-	"表10 合计 [财政拨款/政府性基金预算]: expected 0.01 (sum of its 2 其中 rows), found 0.00, difference -0.01"
+	"表10 合计 [财政拨款/政府性基金预算]: expected 0.01 (the sum of its 2 其中 rows), found 0.00, difference -0.01"
 
 # Column identity (sum_of): 行政经费 of 表12, a row with no parent.
 l=$(line_of '{id: admin, name: 行政经费')

@@ -343,9 +343,12 @@ bool item_switch_side(struct item *it, int step)
 {
 	if (!it->table || it->nsides < 2)
 		return false;
-	size_t line = item_cursor_line(it);
+	/* The cursor's line as printed, whether or not the sides show one at
+	 * a time. */
+	const struct side_view *cur = &it->sides[it->side];
+	size_t line = cur->flat.n ? cur->line[cur->cursor] : 0;
 	for (size_t k = 1; k < it->nsides; k++) {
-		size_t s = (it->side + it->nsides + (size_t)step * k % it->nsides) % it->nsides;
+		size_t s = (it->side + (step > 0 ? k : it->nsides - k)) % it->nsides;
 		if (!it->sides[s].flat.n)
 			continue;
 		it->side = s;

@@ -432,7 +432,7 @@ static void shares(const struct view *v, const struct row *r, int bar_w, struct 
 	int64_t rate;
 	char buf[AMOUNT_BUFSZ];
 	bool has = model_share(r, model_share_base(r), &rate);
-	int inner = bar_w >= BAR_WIDE + 3 ? BAR_WIDE : BAR_NARROW;
+	int inner = bar_w >= BAR_WIDE + 2 ? BAR_WIDE : BAR_NARROW;
 	if (v->shares != SHARES_PERCENT)
 		bar(has, rate, inner, out);
 	if (v->shares != SHARES_BARS) {

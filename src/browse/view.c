@@ -517,7 +517,7 @@ int view_type(struct view *v, const char *utf8)
 		size_t n = text_decode(s, &wc);
 		int cp = n ? (int)wc : 0xFFFD;
 		s += n ? n : 1;
-		flags |= view_key(v, cp == '\n' ? K_ENTER : cp);
+		flags |= view_key(v, cp == '\n' ? K_ENTER : cp == '\t' ? K_TAB : cp);
 		if (flags & VIEW_QUIT)
 			break;
 	}
@@ -592,7 +592,8 @@ void view_status(const struct view *v, struct sbuf *out)
 	if (v->checks.failed) {
 		if (out->len)
 			sbuf_add(out, "  ");
-		sbuf_addf(out, msg(M_VIEW_FAILING), v->checks.failed);
+		sbuf_addf(out, msg(v->checks.failed == 1 ? M_VIEW_FAILING_ONE : M_VIEW_FAILING),
+			  v->checks.failed);
 	}
 	/* The comparison's counts last: the longest. */
 	if (it->table && v->comparing && it->shown->derived) {

@@ -123,8 +123,8 @@ void view_detail_lines(const struct view *v, int width, struct lines *out);
 /* Keep the scroll positions of every pane inside what they show. */
 void view_fit(struct view *v);
 
-/* The status line's own text: the message, the sort, the comparison, the
- * failing checks. */
+/* The status line's own text, after the message: the sort, the failing
+ * checks, the comparison's counts. */
 void view_status(const struct view *v, struct sbuf *out);
 /* The navigator label of item i ("表6 …"), and whether a check of it fails. */
 void view_item_label(const struct view *v, size_t i, struct sbuf *label, bool *failing);

@@ -176,6 +176,19 @@ int64_t rate_round(int64_t rate, int places)
 	return div_round(rate, unit) * unit;
 }
 
+bool rate_of_places(amount_t num, amount_t den, int places, int64_t *rate)
+{
+	if (den == 0)
+		return false;
+	if (den < 0) {
+		num = -num;
+		den = -den;
+	}
+	int64_t unit = place_unit(places);
+	*rate = div_round(num * 10000, den * unit) * unit;
+	return true;
+}
+
 char *rate_format(int64_t rate, int places, char *buf, size_t size)
 {
 	int64_t r = rate_round(rate, places);

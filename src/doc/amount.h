@@ -48,6 +48,11 @@ bool rate_parse(const char *text, int64_t *rate, int *places, amount_why *why);
  * zero.  Returns false when den is zero (no rate exists). */
 bool rate_of(amount_t num, amount_t den, int64_t *rate);
 
+/* The rate of num to den rounded once, half away from zero, straight to
+ * `places` printed places (as rate_round; a stated rate is checked against
+ * it); false when den is zero. */
+bool rate_of_places(amount_t num, amount_t den, int places, int64_t *rate);
+
 /* Round a rate in hundredths of a percent to `places` printed places (0..2
  * or RATE_TIMES), half away from zero; the result stays in hundredths. */
 int64_t rate_round(int64_t rate, int places);

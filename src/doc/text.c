@@ -173,6 +173,11 @@ bool text_is_clean(const char *s, size_t len, bool keep_newlines)
 		}
 		if (c == '\0')
 			return false;
+		/* A character cut off by the end is not clean; and the decoder
+		 * must not read past it. */
+		size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		if (need > (size_t)(end - s))
+			return false;
 		s += shown(s, keep_newlines, &wc, &as);
 		if (as != AS_ITSELF || s > end)
 			return false;
@@ -348,7 +353,9 @@ static bool starts_with_len(const char *hay, const char *needle, size_t *len)
 		hn = text_decode(hay, &h);
 		nn = text_decode(needle, &n);
 		if (hn == 0 || nn == 0) {
-			if (*hay != *needle)
+			/* A stray byte matches only the same stray byte, never
+			 * the first byte of a character. */
+			if (hn != nn || *hay != *needle)
 				return false;
 			hn = nn = 1;
 		} else if (towlower((wint_t)h) != towlower((wint_t)n)) {
@@ -493,8 +500,9 @@ void sbuf_pad(struct sbuf *b, int n)
 
 void sbuf_add_fit(struct sbuf *b, const char *s, int cols, bool right_align)
 {
-	/* Sanitising at most triples a byte; the mark and NUL come on top. */
-	size_t size = 3 * strlen(s) + sizeof TEXT_CROP_MARK;
+	/* Sanitising turns one byte into at most a visible form such as
+	 * "‹U+00AD›" (14 bytes at the most); the mark and NUL come on top. */
+	size_t size = 14 * strlen(s) + sizeof TEXT_CROP_MARK;
 	char *fit = xmalloc(size);
 	int pad = cols - text_crop(fit, size, s, cols);
 

@@ -285,8 +285,9 @@ static void eval_lines(const struct cell_ref *ref, struct term_value *v, struct 
 	if (where >= 0)
 		sbuf_addf(&v->desc, msg(M_CHK_LINES_WHERE), t->label, s->columns[where].title,
 			  ref->prefix);
-	else if (ref->row_id && ref->row)
-		sbuf_addf(&v->desc, msg(M_CHK_LINES_UNDER), t->label, model_row_name(ref->row));
+	else if (ref->row_id)	/* a row the table lacks goes by its id */
+		sbuf_addf(&v->desc, msg(M_CHK_LINES_UNDER), t->label,
+			  ref->row ? model_row_name(ref->row) : ref->row_id);
 	else
 		sbuf_addf(&v->desc, msg(M_CHK_LINES_ALL), t->label);
 	col_desc(&v->desc, s, (size_t)ref->column);
@@ -501,13 +502,13 @@ static bool check_rate_value(struct sbuf *m, int64_t stated, int places, amount_
 			     amount_t den, const char *why, enum check_status *st)
 {
 	char want[AMOUNT_BUFSZ], found[AMOUNT_BUFSZ], d[AMOUNT_BUFSZ];
-	int64_t q;
-	if (!rate_of(num, den, &q)) {
+	int64_t expected;
+	if (!rate_of_places(num, den, places, &expected)) {
 		sbuf_addf(m, msg(M_CHK_NO_RATE), why);
 		*st = CHECK_UNCHECKABLE;
 		return false;
 	}
-	int64_t expected = rate_round(q, places), diff = stated - expected;
+	int64_t diff = stated - expected;
 	sbuf_addf(m, msg(M_CHK_RATE_EXPECTED), rate_format(expected, places, want, sizeof want),
 		  why, rate_format(stated, places, found, sizeof found));
 	*st = CHECK_PASS;
@@ -529,6 +530,8 @@ static void check_figure_rate(struct check_report *rep, const struct figure *f)
 	char a[AMOUNT_BUFSZ], b[AMOUNT_BUFSZ];
 	figure_desc(&m, f);
 	sbuf_add(&m, msg(M_CHK_RATE));
+	if (f->ref.kind == REF_CELL && f->ref.row)	/* a failing rate flags its row */
+		rowlist_add(&rows, f->ref.row);
 	if (!f->has_change) {
 		sbuf_add(&m, msg(M_CHK_RATE_NO_CHANGE));
 	} else if (!figure_value(f, &value)) {
@@ -624,12 +627,9 @@ static void check_against(struct check_report *rep, const struct comparison *cmp
 	rowlist_add(&rows, r);
 	figure_desc(&m, f);
 	if (!p || !compare_prior(cmp, r, (size_t)f->ref.column, &old)) {
-		enum check_status st = CHECK_UNCHECKABLE;
-		sbuf_addf(&m, msg(M_CHK_X_NO_CELL), cmp->old->path);
-		if (f->is_new) {	/* new this year: rightly absent */
-			st = CHECK_PASS;
-			sbuf_add(&m, msg(M_CHK_X_NEW));
-		}
+		/* New this year: rightly absent. */
+		enum check_status st = f->is_new ? CHECK_PASS : CHECK_UNCHECKABLE;
+		sbuf_addf(&m, msg(f->is_new ? M_CHK_X_NEW : M_CHK_X_NO_CELL), cmp->old->path);
 		add_finding(rep, st, f->change_line ? f->change_line : f->line, r->side->table,
 			    &rows, NULL, &m);
 		return;

@@ -391,52 +391,51 @@ static void pair_tables(struct comparison *c)
 
 /* ---- the prior year's amounts ------------------------------------------------------ */
 
-/* Units: a prior file in another unit converts only exactly. */
-static bool unit_scale(struct comparison *c, struct compare_error *err)
+/* Units: a prior table in another unit converts only exactly.  Each pair
+ * converts from the prior table's unit to the current table's (a prior
+ * table alone: to the current document's). */
+static bool pair_units(struct comparison *c, struct cmp_table *ct, struct compare_error *err)
 {
+	const char *from = ct->old->unit, *to = ct->cur ? ct->cur->unit : c->cur->unit;
 	long long a, b;
-	c->scale_num = c->scale_den = 1;
-	if (!strcmp(c->cur->unit, c->old->unit))
+	ct->scale_num = ct->scale_den = 1;
+	if (!strcmp(from, to))
 		return true;
-	if (!defaults_unit_size(c->old->unit, &a) || !defaults_unit_size(c->cur->unit, &b)) {
+	if (!defaults_unit_size(from, &a) || !defaults_unit_size(to, &b)) {
 		snprintf(err->message, sizeof err->message, msg(M_CMP_UNIT_UNKNOWN),
-			 c->old->path, c->old->unit, c->cur->unit);
+			 c->old->path, from, to);
 		return false;
 	}
-	if (a >= b) {
-		c->scale_num = a / b;
-	} else {
-		c->scale_den = b / a;
-	}
+	if (a >= b)
+		ct->scale_num = a / b;
+	else
+		ct->scale_den = b / a;
 	/* Every prior amount must come out whole in hundredths. */
-	for (size_t i = 0; i < c->old->ntables; i++) {
-		const struct table *t = &c->old->tables[i];
-		if (strcmp(t->unit, c->old->unit))
-			continue;
-		for (const struct row *p = model_first_row(t); p; p = model_next_in_table(p))
-			for (size_t k = 0; k < p->side->ncolumns; k++) {
-				int64_t v;
-				if (p->side->columns[k].type != COL_AMOUNT ||
-				    !model_cell_number(p, k, &v))
-					continue;
-				if (v % c->scale_den ||
-				    (v > 0 ? v > AMOUNT_LIMIT / c->scale_num
-					   : v < -AMOUNT_LIMIT / c->scale_num)) {
-					char buf[AMOUNT_BUFSZ];
-					snprintf(err->message, sizeof err->message,
-						 msg(M_CMP_UNIT_INEXACT), c->old->path, p->line,
-						 amount_format(v, buf, sizeof buf), c->old->unit,
-						 c->cur->unit);
-					return false;
-				}
+	for (const struct row *p = model_first_row(ct->old); p; p = model_next_in_table(p))
+		for (size_t k = 0; k < p->side->ncolumns; k++) {
+			int64_t v;
+			if (p->side->columns[k].type != COL_AMOUNT || !model_cell_number(p, k, &v))
+				continue;
+			if (v % ct->scale_den ||
+			    (v > 0 ? v > AMOUNT_LIMIT / ct->scale_num
+				   : v < -AMOUNT_LIMIT / ct->scale_num)) {
+				char buf[AMOUNT_BUFSZ];
+				snprintf(err->message, sizeof err->message, msg(M_CMP_UNIT_INEXACT),
+					 c->old->path, p->line, amount_format(v, buf, sizeof buf),
+					 from, to);
+				return false;
 			}
-	}
+		}
 	return true;
 }
 
-static int64_t scaled(const struct comparison *c, int64_t v)
+/* A prior cell's value in the current table's unit: amounts convert,
+ * counts and measures do not. */
+static int64_t scaled(const struct cmp_table *ct, const struct column *col, int64_t v)
 {
-	return v / c->scale_den * c->scale_num;
+	if (col->type != COL_AMOUNT)
+		return v;
+	return v / ct->scale_den * ct->scale_num;
 }
 
 /* The prior side's column that pairs with column col of s: the same key,
@@ -475,17 +474,28 @@ static void index_stated(struct comparison *c)
 			if (!f->ref.row || f->ref.column < 0 || f->quantity)
 				continue;
 			cell_key(f->ref.row, f->ref.column, key, sizeof key);
-			if (!strmap_get(&c->stated, key))
-				strmap_put(&c->stated, key, (void *)f);
+			strmap_put(&c->stated, key, (void *)f);
 		}
 }
 
-/* The figure that states row r's figures in column col, or NULL. */
+/* Does the figure give the prior year's amount (its own, or by a change)? */
+static bool states_prior(const struct figure *f)
+{
+	return f->has_prior || (f->has_change && !f->not_comparable);
+}
+
+/* The figure that states row r's figures in column col: the first that
+ * gives the prior year's amount, else the first at all; or NULL. */
 static const struct figure *stated_for(const struct comparison *c, const struct row *r,
 				       int col)
 {
 	char key[64];
+	size_t pos = 0;
+	const struct figure *f;
 	cell_key(r, col, key, sizeof key);
+	while ((f = strmap_next(&c->stated, key, &pos)))
+		if (states_prior(f))
+			return f;
 	return strmap_get(&c->stated, key);
 }
 
@@ -525,7 +535,7 @@ bool compare_prior(const struct comparison *c, const struct row *r, size_t col,
 		return false;
 	if (!model_cell_number(p, (size_t)oc, &v))
 		v = 0;		/* a blank cell of a row that exists is nothing */
-	*out = scaled(c, v);
+	*out = scaled(ct, &p->side->columns[oc], v);
 	return true;
 }
 
@@ -552,7 +562,6 @@ bool compare_build(struct comparison *c, const struct document *cur,
 	memset(c, 0, sizeof *c);
 	c->cur = cur;
 	c->old = old;
-	c->scale_num = c->scale_den = 1;
 	if (old && strcmp(old->department, cur->department)) {
 		snprintf(err->message, sizeof err->message, msg(M_CMP_OTHER_DEPARTMENT),
 			 old->path, old->department, old->year, cur->department, cur->year);
@@ -563,11 +572,16 @@ bool compare_build(struct comparison *c, const struct document *cur,
 			 old->path, old->department, old->year, cur->department, cur->year);
 		return false;
 	}
-	if (old && !unit_scale(c, err))
-		return false;
 	c->arena = model_new("");
 	index_stated(c);
 	pair_tables(c);
+	for (size_t i = 0; old && i < c->ntables; i++) {
+		c->tables[i].scale_num = c->tables[i].scale_den = 1;
+		if (c->tables[i].old && !pair_units(c, &c->tables[i], err)) {
+			compare_free(c);
+			return false;
+		}
+	}
 	for (size_t i = 0; i < c->ntables; i++) {
 		struct cmp_table *ct = &c->tables[i];
 		size_t ncur = ct->cur ? ct->cur->nall : 0, nold = ct->old ? ct->old->nall : 0;
@@ -617,6 +631,10 @@ void compare_free(struct comparison *c)
 		struct cmp_table *ct = &c->tables[i];
 		for (struct derived_cache *d = ct->cache, *next; d; d = next) {
 			next = d->next;
+			/* The table is in the arena; its sides' key maps are not. */
+			struct table *t = (struct table *)d->table;
+			for (size_t s = 0; t && s < t->nsides; s++)
+				strmap_free(&t->sides[s].column_keys);
 			free(d->d->rows);
 			free(d->column);
 			free(d);
@@ -872,7 +890,8 @@ static void fill_row(struct builder *b, struct row *d, struct derived_row *info,
 	} else if (where[1] >= 0) {
 		int64_t raw;
 		v[D_PRIOR].n = model_cell_number(info->prior, (size_t)where[1], &raw)
-			       ? scaled(c, raw) : CELL_BLANK;
+			       ? scaled(b->pair, &info->prior->side->columns[where[1]], raw)
+			       : CELL_BLANK;
 	}
 	if (has_prior) {
 		if (!has_now && v[D_PRIOR].n == CELL_BLANK) {
@@ -894,10 +913,12 @@ static void fill_row(struct builder *b, struct row *d, struct derived_row *info,
 				info->differs = true;
 		}
 		if (f->has_rate) {
+			int64_t at;
 			v[D_STATED_RATE].s = model_strdup(c->arena, rate_format(f->rate,
 							  f->rate_places, buf, sizeof buf));
 			if (v[D_RATE].n != CELL_ABSENT && v[D_RATE].n != CELL_BLANK &&
-			    rate_round(v[D_RATE].n, f->rate_places) != f->rate)
+			    rate_of_places(v[D_CHANGE].n, prior, f->rate_places, &at) &&
+			    at != f->rate)
 				info->differs = true;
 		}
 	}
@@ -999,8 +1020,7 @@ static struct derivation *derive(struct comparison *c, struct cmp_table *ct,
 		struct row *r = b.rows[i];
 		fill_row(&b, r, &b.info[i], d->column[r->side->index], where[r->side->index]);
 		d->rows[r->index] = b.info[i];
-		d->nstated += b.info[i].stated && (b.info[i].stated->has_change ||
-						    b.info[i].stated->has_prior);
+		d->nstated += b.info[i].stated && states_prior(b.info[i].stated);
 	}
 	/* Columns no row fills are left out, now that every cell is known. */
 	for (size_t i = 0; i < t->nsides; i++) {

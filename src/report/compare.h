@@ -44,6 +44,7 @@ struct cmp_table {
 	bool *taken;			/* per row of old: matched */
 	struct cmp_counts counts;
 	struct derived_cache *cache;	/* tables derived from this pair */
+	int64_t scale_num, scale_den;	/* old amounts × num / den: the cur unit */
 };
 
 struct comparison {
@@ -53,7 +54,6 @@ struct comparison {
 					 * tables that match none */
 	size_t ntables;
 	struct cmp_counts counts;	/* over all tables */
-	int64_t scale_num, scale_den;	/* old amounts × num / den: the cur unit */
 	struct strmap stated;		/* cell → the figure stating it */
 	struct document *arena;		/* holds the derived tables */
 };

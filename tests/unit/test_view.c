@@ -1,6 +1,10 @@
-/* test_view.c: the browser without a terminal.  Keys go to the view as
- * keys.h codes, the screen is drawn into a grid and read back as text, as
- * tig's tests diff a screen dump. */
+/* test_view.c: the browser without a terminal.  A view is opened on a real
+ * document, driven with keys (keys.h codes, as the front end sends them),
+ * mouse events and resizes, and inspected through its fields, its current
+ * item, its status and detail lines and the grid it draws into.  Each test
+ * sets its language in its setup and gets a fresh temporary folder, removed
+ * afterwards, for the files it writes (snapshots, copies of documents).
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,35 +12,160 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
+
+#include <dirent.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
-#include "browse/detail.h"
 #include "browse/draw.h"
 #include "browse/grid.h"
 #include "browse/keys.h"
 #include "browse/layout.h"
-#include "doc/loader.h"
-#include "report/render.h"
-#include "report/snapshot.h"
-#include "doc/text.h"
 #include "browse/view.h"
+#include "doc/loader.h"
+#include "doc/msg.h"
+#include "doc/text.h"
+#include "report/compare.h"
 
-#define DATA "data/budget.yaml"
-#define FIXED_TIME ((time_t)1577870400)	/* 2020-01-01 09:20:00 UTC */
+#define DATA "data/budget.yaml"			/* 广州市信访局 2020, 表1..表14 */
+#define JIANGSU "data/jiangsu/zxbgt-2019.yaml"	/* 公开01表..公开12表 */
+#define PRIOR "tests/fixtures/prior-2019.yaml"	/* a prior year for DATA */
+
+/* Snapshots are stamped 2020-01-01 09:20:00 (TZ is UTC, see main). */
+#define FIXED_TIME ((time_t)1577870400)
+#define FIXED_STAMP "20200101-092000"
+
+/* The items of DATA: three narrative parts, then 表1..表14. */
+#define DATA_PARTS 3
+#define DATA_ITEM(n) (DATA_PARTS + (n) - 1)	/* the item of 表n */
+
+/* ---- fixture: language and a temporary folder ---------------------------------- */
+
+static char tmpdir[64];
+
+static void remove_tree(const char *path)
+{
+	DIR *d = opendir(path);
+	if (d) {
+		struct dirent *e;
+		char sub[512];
+		while ((e = readdir(d))) {
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+			struct stat st;
+			if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+				remove_tree(sub);
+			else
+				remove(sub);
+		}
+		closedir(d);
+	}
+	rmdir(path);
+}
+
+static int setup(bool chinese)
+{
+	msg_set_chinese(chinese);
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/budget-test-view-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int setup_en(void **state)
+{
+	(void)state;
+	return setup(false);
+}
+
+static int setup_zh(void **state)
+{
+	(void)state;
+	return setup(true);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	remove_tree(tmpdir);
+	msg_set_chinese(false);
+	return 0;
+}
+
+/* name inside the temporary folder. */
+static void tmp_path(char out[static 256], const char *name)
+{
+	snprintf(out, 256, "%s/%s", tmpdir, name);
+}
+
+/* ---- files ------------------------------------------------------------------------- */
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot read %s", path);
+	struct sbuf b = { 0 };
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sbuf_addn(&b, buf, n);
+	fclose(f);
+	sbuf_add(&b, "");
+	return sbuf_take(&b);
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Copy from to to, with the one occurrence of old replaced by new (a
+ * synthetic variant of a real document). */
+static void copy_replacing(const char *from, const char *to, const char *old, const char *new)
+{
+	char *text = slurp(from);
+	char *at = strstr(text, old);
+	assert_non_null(at);
+	assert_null(strstr(at + 1, old));	/* unique: the change is the one meant */
+	struct sbuf b = { 0 };
+	sbuf_addn(&b, text, (size_t)(at - text));
+	sbuf_add(&b, new);
+	sbuf_add(&b, at + strlen(old));
+	write_text(to, b.s);
+	sbuf_free(&b);
+	free(text);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+	char *text = slurp(from);
+	write_text(to, text);
+	free(text);
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* ---- views ---------------------------------------------------------------------------- */
 
 static time_t fixed_clock(void)
 {
 	return FIXED_TIME;
 }
-
-static char snapdir[64];
-
-#define PRIOR "tests/fixtures/prior-2019.yaml"
 
 static struct document *load(const char *path)
 {
@@ -47,25 +176,89 @@ static struct document *load(const char *path)
 	return doc;
 }
 
-/* A view of path compared with old (NULL: with its stated figures),
- * comparing from the start when compare is set, as --compare does. */
-static struct view *open_compared(const char *path, const char *old, bool compare,
-				  int cols, int rows)
+/* A view of path (compared, on c, with the prior-year file old, or with
+ * its stated figures when old is NULL) in a cols x rows terminal. */
+static struct view *open_view(const char *path, const char *old, int cols, int rows)
 {
-	struct view_options opt = {
-		.snapshot_dir = snapdir, .clock = fixed_clock, .compare = compare,
-	};
+	struct view_options opt = { 0 };
+	opt.snapshot_dir = tmpdir;
+	opt.clock = fixed_clock;
 	struct view *v = view_new(load(path), old ? load(old) : NULL, &opt);
+	assert_non_null(v);
 	view_resize(v, cols, rows);
 	return v;
 }
 
-static struct view *open_view(const char *path, int cols, int rows)
+static void press(struct view *v, int key, int times)
 {
-	return open_compared(path, NULL, false, cols, rows);
+	for (int i = 0; i < times; i++)
+		view_key(v, key);
 }
 
-/* The whole screen as text, rows joined by newlines (caller frees). */
+/* :text Enter, and /text Enter. */
+static void jump(struct view *v, const char *text)
+{
+	view_key(v, ':');
+	view_type(v, text);
+	view_key(v, K_ENTER);
+}
+
+static void search(struct view *v, const char *text)
+{
+	view_key(v, '/');
+	view_type(v, text);
+	view_key(v, K_ENTER);
+}
+
+/* ---- what the view shows ---------------------------------------------------------------- */
+
+/* The current item: its table's label or its part's title. */
+static const char *item_name(const struct view *v)
+{
+	const struct item *it = view_item(v);
+	return it->table ? it->table->label : it->part ? it->part->title : "";
+}
+
+/* The selected row's name (or the selected section's title). */
+static const char *selected(const struct view *v)
+{
+	const struct item *it = view_item(v);
+	const struct row *r = item_row(it);
+	const struct section *s = item_section(it);
+	return r ? model_row_name(r) : s ? s->title : "";
+}
+
+static const char *selected_code(const struct view *v)
+{
+	const struct row *r = item_row(view_item(v));
+	assert_non_null(r);
+	return r->code ? r->code : "";
+}
+
+static void assert_message(const struct view *v, const char *want)
+{
+	if (!v->message || strcmp(v->message, want) != 0)
+		fail_msg("message is \"%s\", not \"%s\"", v->message ? v->message : "(none)", want);
+}
+
+static char *status_text(const struct view *v)
+{
+	struct sbuf b = { 0 };
+	view_status(v, &b);
+	sbuf_add(&b, "");
+	return sbuf_take(&b);
+}
+
+/* Row y of a drawn grid (caller frees). */
+static char *grid_line(const struct grid *g, int y)
+{
+	struct sbuf b = { 0 };
+	grid_row_text(g, y, &b);
+	sbuf_add(&b, "");
+	return sbuf_take(&b);
+}
+
+/* The whole screen, rows joined by newlines (caller frees). */
 static char *screen(struct view *v)
 {
 	struct grid g = { 0 };
@@ -95,1147 +288,1190 @@ static void assert_screen_lacks(struct view *v, const char *want)
 	free(s);
 }
 
-static const char *selected_code(const struct view *v)
+/* The screen row holding text inside rectangle r (the part of each row
+ * the pane covers), or -1. */
+static int pane_row_with(struct view *v, enum pane_id p, const char *text)
 {
-	const struct vnode *vn = view_selected(v);
-	assert_non_null(vn);
-	assert_non_null(vn->row);
-	return vn->row->code ? vn->row->code : "";
-}
-
-static const char *selected_name(const struct view *v)
-{
-	const struct vnode *vn = view_selected(v);
-	assert_non_null(vn);
-	return vn->row ? vn->row->name : vn->sec->title;
-}
-
-/* Go to table n through the navigator, and back to the main pane. */
-static void open_table(struct view *v, int n)
-{
-	char digits[8];
-	v->focus = PANE_NAV;
-	snprintf(digits, sizeof digits, "%d", n);
-	view_type(v, digits);
-	view_key(v, K_ENTER);
-	assert_non_null(view_item(v)->table);
-	assert_int_equal(view_item(v)->table->number, n);
-	assert_int_equal(v->focus, PANE_MAIN);
-}
-
-/* Is the row with this code on the visible list? */
-static bool visible(const struct view *v, const char *code)
-{
-	const struct item *it = view_item(v);
-	for (size_t i = 0; i < it->nvis; i++)
-		if (it->vis[i].row && it->vis[i].row->code &&
-		    strcmp(it->vis[i].row->code, code) == 0)
-			return true;
-	return false;
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	setenv("TZ", "UTC", 1);
-	tzset();
-	strcpy(snapdir, "/tmp/budget-test-view-XXXXXX");
-	if (!mkdtemp(snapdir))
-		return -1;
-	return text_init() ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", snapdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static char *read_file(const char *path);
-
-/* ---- items and trees --------------------------------------------------------- */
-
-static void test_items(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	struct sbuf label = { 0 }, total = { 0 };
-	assert_int_equal(v->nitems, 17);	/* three parts, fourteen tables */
-	assert_non_null(v->items[0].part);
-	view_item_label(v, 8, &label, &total);
-	assert_string_equal(label.s, "表6 一般公共预算支出预算表（按功能分类科目）");
-	assert_string_equal(total.s, "3676.98");
-	label.len = total.len = 0;
-	view_item_label(v, 4, &label, &total);	/* 表2: the source is incomplete */
-	assert_string_equal(total.s, "incomplete");
-	sbuf_free(&label);
-	sbuf_free(&total);
-	view_free(v);
-}
-
-static void test_expand_collapse(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	open_table(v, 6);
-	/* Opened one level deep: 合计 and the 类 under it. */
-	assert_int_equal(view_item(v)->nvis, 6);
-	assert_false(visible(v, "20103"));
-	view_key(v, 'j');
-	assert_string_equal(selected_code(v), "201");
-	view_key(v, 'l');
-	assert_true(visible(v, "20103"));
-	assert_false(visible(v, "2010301"));
-	view_key(v, K_DOWN);
-	view_key(v, K_ENTER);
-	assert_true(visible(v, "2010301"));
-	view_key(v, ' ');		/* open already: to the first child */
-	assert_string_equal(selected_code(v), "2010301");
-	assert_screen_has(v, "2010301");
-	assert_screen_has(v, "1667.86");
-	view_key(v, 'h');		/* a leaf: to its parent */
-	assert_string_equal(selected_code(v), "20103");
-	view_key(v, K_LEFT);		/* open: close it */
-	assert_false(visible(v, "2010301"));
-	assert_string_equal(selected_code(v), "20103");
-	/* Collapsed rows still show their totals. */
-	assert_screen_has(v, "2537.30");
-	view_free(v);
-}
-
-static void test_levels(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	open_table(v, 6);
-	view_key(v, '0');
-	assert_int_equal(view_item(v)->nvis, 1);
-	view_key(v, '+');
-	assert_int_equal(view_item(v)->nvis, 6);
-	view_key(v, '+');
-	assert_true(visible(v, "20103"));
-	assert_false(visible(v, "2010301"));
-	view_key(v, '*');
-	assert_int_equal(view_item(v)->nvis, view_item(v)->nnodes);
-	view_key(v, '-');
-	assert_false(visible(v, "2010301"));
-	assert_true(visible(v, "20103"));
-	view_key(v, '2');
-	assert_true(visible(v, "20103"));
-	assert_false(visible(v, "2010301"));
-	view_free(v);
-}
-
-/* Expansion belongs to each table and stays while moving around. */
-static void test_state_per_table(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	open_table(v, 6);
-	view_key(v, '*');
-	view_key(v, 'G');
-	const char *last = selected_code(v);
-	view_key(v, ']');
-	assert_int_equal(view_item(v)->table->number, 7);
-	view_key(v, '[');
-	assert_int_equal(view_item(v)->table->number, 6);
-	assert_int_equal(view_item(v)->nvis, view_item(v)->nnodes);
-	assert_string_equal(selected_code(v), last);
-	view_free(v);
-}
-
-/* total_after rows (表1) come after their children; the cursor follows. */
-static void test_total_after(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	open_table(v, 1);
-	view_key(v, '*');
-	const struct item *it = view_item(v);
-	long total = -1, child = -1;
-	for (size_t i = 0; i < it->nvis; i++) {
-		if (strcmp(it->vis[i].row->name, "收入总计") == 0)
-			total = (long)i;
-		if (strcmp(it->vis[i].row->name, "本年收入合计") == 0)
-			child = (long)i;
+	struct grid g = { 0 };
+	const struct rect r = v->lay.pane[p];
+	int found = -1;
+	draw_view(v, &g);
+	for (int y = r.y; y < r.y + r.h && found < 0; y++) {
+		struct sbuf b = { 0 };
+		for (int x = r.x; x < r.x + r.w; x++)
+			sbuf_add(&b, grid_at(&g, x, y)->text);
+		if (b.s && strstr(b.s, text))
+			found = y;
+		sbuf_free(&b);
 	}
-	assert_true(child >= 0 && total > child);
+	grid_free(&g);
+	return found;
+}
+
+/* The codes of the visible rows of depth d on the active side, in order,
+ * joined by spaces. */
+static char *codes_at_depth(const struct view *v, int d)
+{
+	const struct item *it = view_item(v);
+	const struct flat *f = &it->sides[it->side].flat;
+	struct sbuf b = { 0 };
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].depth == d)
+			sbuf_addf(&b, "%s%s", b.len ? " " : "", f->v[i].row->code);
+	sbuf_add(&b, "");
+	return sbuf_take(&b);
+}
+
+/* The shown row of the current item named name, or NULL. */
+static const struct row *shown_row(const struct view *v, const char *name)
+{
+	const struct item *it = view_item(v);
+	for (const struct row *r = model_first_row(it->shown); r; r = model_next_in_table(r))
+		if (!strcmp(model_row_name(r), name))
+			return r;
+	return NULL;
+}
+
+/* ---- 1, 2: the start and the panes ------------------------------------------------------ */
+
+static void test_start(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	assert_int_equal(v->focus, PANE_NAV);
+	assert_int_equal(v->cur, 0);
+	assert_ptr_equal(view_item(v)->part, v->doc->parts);
+	assert_ptr_equal(item_section(view_item(v)), v->doc->parts);
+	assert_int_equal(v->nitems, DATA_PARTS + 14);
+	/* The navigator has the focus mark and the first of 17 selected; the
+	 * main pane lists the first part and its sections. */
+	struct grid g = { 0 };
+	draw_view(v, &g);
+	char *top = grid_line(&g, 0);
+	assert_non_null(strstr(top, "* Contents"));
+	assert_non_null(strstr(top, "1/17"));
+	assert_non_null(strstr(top, "第一部分 部门概况"));
+	free(top);
+	char *line = grid_line(&g, 2);
+	assert_non_null(strstr(line, "一、部门主要职责"));
+	free(line);
+	const struct rect *nav = &v->lay.pane[PANE_NAV];
+	assert_true(grid_at(&g, nav->x + 1, nav->y + 1)->flags & CELL_SELECTED);
+	grid_free(&g);
 	view_free(v);
 }
 
-/* ---- movement and scrolling --------------------------------------------------- */
-
-static void test_scroll(void **state)
+static void test_tab_cycles_panes(void **state)
 {
 	(void)state;
-	struct view *v = open_view(DATA, 40, 12);
-	open_table(v, 9);
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	static const enum pane_id order[] = { PANE_MAIN, PANE_DETAIL, PANE_NAV, PANE_MAIN };
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		view_key(v, K_TAB);
+		assert_int_equal(v->focus, order[i]);
+	}
+	view_key(v, K_BTAB);
+	assert_int_equal(v->focus, PANE_NAV);
+	/* With the detail pane hidden, Tab skips it. */
+	view_key(v, 'd');
+	assert_false(v->show_detail);
+	view_key(v, K_TAB);
+	assert_int_equal(v->focus, PANE_MAIN);
+	view_key(v, K_TAB);
+	assert_int_equal(v->focus, PANE_NAV);
+	view_free(v);
+}
+
+/* view_type types '\t' as Tab, as the front end reads it. */
+static void test_type_tab_is_tab(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	view_type(v, "\t");
+	assert_int_equal(v->focus, PANE_MAIN);
+	view_free(v);
+}
+
+/* ---- 3, 4: moving in the main pane ------------------------------------------------------ */
+
+static void test_down_past_part_goes_on(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	view_key(v, K_TAB);
+	press(v, K_DOWN, 2);
+	assert_int_equal(v->cur, 0);
+	assert_string_equal(selected(v), "二、部门机构设置");
+	view_key(v, K_DOWN);	/* past the last section: the next part */
+	assert_int_equal(v->cur, 1);
+	assert_string_equal(item_name(v), "第二部分 部门主要工作任务和目标");
+	assert_int_equal(v->focus, PANE_MAIN);
+	/* The last part goes on to the first table. */
+	jump(v, "part3");
+	view_key(v, K_END);
+	view_key(v, K_DOWN);
+	assert_string_equal(item_name(v), "表1");
+	assert_int_equal(v->cur, DATA_ITEM(1));
+	/* A table does not: Down on its last row stays. */
+	view_key(v, K_END);
+	size_t line = item_cursor_line(view_item(v));
+	view_key(v, K_DOWN);
+	assert_string_equal(item_name(v), "表1");
+	assert_int_equal(item_cursor_line(view_item(v)), line);
+	view_free(v);
+}
+
+static void test_left_at_root_to_nav(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表3");
+	assert_int_equal(v->focus, PANE_MAIN);
+	assert_string_equal(selected(v), "总计");
+	view_key(v, K_DOWN);
+	assert_string_equal(selected_code(v), "201");
+	view_key(v, 'h');	/* to the parent */
+	assert_string_equal(selected(v), "总计");
+	assert_true(item_is_open(view_item(v)));
+	view_key(v, K_LEFT);	/* closes it */
+	assert_false(item_is_open(view_item(v)));
+	assert_int_equal(item_nlines(view_item(v)), 1);
+	assert_int_equal(v->focus, PANE_MAIN);
+	view_key(v, K_LEFT);	/* at the root: back to the navigator */
+	assert_int_equal(v->focus, PANE_NAV);
+	assert_string_equal(item_name(v), "表3");
+	view_free(v);
+}
+
+/* ---- 5: jumps -------------------------------------------------------------------------------- */
+
+static void test_jump_table(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表12");
+	assert_string_equal(item_name(v), "表12");
+	assert_int_equal(v->cur, DATA_ITEM(12));
+	assert_int_equal(v->focus, PANE_MAIN);
+	assert_null(v->message);
+	jump(v, "5");	/* a table number */
+	assert_string_equal(item_name(v), "表5");
+	view_free(v);
+
+	v = open_view(JIANGSU, NULL, 80, 24);
+	jump(v, "公开05表");
+	assert_string_equal(item_name(v), "公开05表");
+	jump(v, "12");
+	assert_string_equal(item_name(v), "公开12表");
+	assert_int_equal(view_item(v)->table->number, 12);
+	view_free(v);
+}
+
+/* find.c tries a section's title before a table's, so 三公, in both a
+ * section title (五、“三公”经费预算情况) and 表12's, goes to the section;
+ * words only a table's title holds go to the first such table. */
+static void test_jump_title(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "政府采购预算");
+	assert_string_equal(item_name(v), "表13");
+	jump(v, "三公");
+	assert_string_equal(item_name(v), "第三部分 部门预算安排情况说明");
+	assert_string_equal(selected(v), "五、“三公”经费预算情况");
+	view_free(v);
+
+	v = open_view(JIANGSU, NULL, 80, 24);
+	jump(v, "收支预算总表");	/* 公开01表, before 公开04表 财政拨款收支预算总表 */
+	assert_string_equal(item_name(v), "公开01表");
+	view_free(v);
+}
+
+static void test_jump_code(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	/* From a part: the first table in document order holding it, its
+	 * parents opened. */
+	jump(v, "2010301");
+	assert_string_equal(item_name(v), "表3");
+	assert_string_equal(selected_code(v), "2010301");
+	assert_string_equal(selected(v), "行政运行");
+	assert_int_equal(v->focus, PANE_MAIN);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "2010301") > 0, 1);
+	/* From a table holding it: that table. */
+	jump(v, "表6");
+	jump(v, "2010301");
+	assert_string_equal(item_name(v), "表6");
+	assert_string_equal(selected_code(v), "2010301");
+	view_free(v);
+}
+
+static void test_jump_unknown(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表3");
+	view_key(v, K_DOWN);
+	jump(v, "nowhere");
+	assert_string_equal(item_name(v), "表3");
+	assert_string_equal(selected_code(v), "201");
+	assert_message(v, "no table, code or section nowhere");
+	assert_screen_has(v, "no table, code or section nowhere");
+	view_free(v);
+}
+
+/* ---- 6: search ---------------------------------------------------------------------------------- */
+
+static void test_search_steps(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	/* The project's name: its row in 表10, and its lines in 表13 and 表14. */
+	search(v, "信息化运维服务经费");
+	assert_string_equal(item_name(v), "表10");
+	assert_string_equal(selected(v), "信息化运维服务经费");
+	assert_int_equal(v->nmatches, 3);
+	assert_int_equal(v->match, 0);
+	assert_message(v, "match 1 of 3 (3 occurrences)");
+	assert_int_equal(v->focus, PANE_MAIN);
+	view_key(v, 'n');
+	assert_string_equal(item_name(v), "表13");
+	assert_message(v, "match 2 of 3");
+	view_key(v, 'n');
+	assert_string_equal(item_name(v), "表14");
+	assert_message(v, "match 3 of 3");
+	view_key(v, 'n');
+	assert_string_equal(item_name(v), "表10");
+	assert_message(v, "search wrapped: match 1 of 3");
+	view_key(v, 'N');
+	assert_string_equal(item_name(v), "表14");
+	assert_message(v, "search wrapped: match 3 of 3");
+	view_key(v, 'N');
+	assert_string_equal(item_name(v), "表13");
+	assert_message(v, "match 2 of 3");
+	/* No match: the place stays. */
+	search(v, "no such words");
+	assert_string_equal(item_name(v), "表13");
+	assert_message(v, "no match for no such words");
+	view_free(v);
+}
+
+static void test_search_project_text(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	search(v, "WEB");	/* only in the project's 项目内容 */
+	assert_string_equal(item_name(v), "表10");
+	assert_string_equal(selected(v), "信息化运维服务经费");
+	assert_int_equal(v->nmatches, 1);
+	assert_message(v, "match 1 of 1 (2 occurrences)");
+	/* The detail pane is scrolled so its first line holds the hit. */
+	const struct item *it = view_item(v);
+	assert_true(it->detail_top > 0);
+	struct lines ls = { 0 };
+	view_detail_lines(v, v->lay.pane[PANE_DETAIL].w - 2, &ls);
+	assert_true((size_t)it->detail_top < ls.n);
+	assert_non_null(strstr(ls.v[it->detail_top].text, "WEB"));
+	for (int i = 0; i < it->detail_top; i++)
+		assert_null(strstr(ls.v[i].text, "WEB"));
+	lines_free(&ls);
+	assert_int_equal(pane_row_with(v, PANE_DETAIL, "WEB"), v->lay.pane[PANE_DETAIL].y + 1);
+	view_free(v);
+}
+
+static void test_search_marks_cells(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	search(v, "web");	/* case does not matter */
+	struct grid g = { 0 };
+	draw_view(v, &g);
+	int y = v->lay.pane[PANE_DETAIL].y + 1, marked = 0, words = 0;
+	for (int x = 0; x < g.cols; x++) {
+		const struct grid_cell *c = grid_at(&g, x, y);
+		if (c->flags & CELL_MATCH) {
+			marked++;
+			assert_non_null(strchr("WEB", c->text[0]));
+		}
+		if (!strcmp(c->text, "W") && x + 2 < g.cols && !strcmp(grid_at(&g, x + 1, y)->text, "E")) {
+			words++;
+			assert_true(c->flags & CELL_MATCH);
+			assert_true(grid_at(&g, x + 2, y)->flags & CELL_MATCH);
+			assert_false(grid_at(&g, x - 1, y)->flags & CELL_MATCH);
+			assert_false(grid_at(&g, x + 3, y)->flags & CELL_MATCH);
+		}
+	}
+	assert_int_equal(words, 2);
+	assert_int_equal(marked, 6);
+	/* Nothing else on screen is marked. */
+	int elsewhere = 0;
+	for (int yy = 0; yy < g.rows; yy++)
+		for (int x = 0; x < g.cols && yy != y; x++)
+			elsewhere += (grid_at(&g, x, yy)->flags & CELL_MATCH) != 0;
+	assert_int_equal(elsewhere, 0);
+	grid_free(&g);
+	view_free(v);
+}
+
+/* ---- 7: failing checks ------------------------------------------------------------------------- */
+
+static void test_next_failing(void **state)
+{
+	(void)state;
+	char path[256];
+	tmp_path(path, "failing.yaml");
+	/* Synthetic: data/budget.yaml with 表9's 30302 退休费 0.01 higher, so
+	 * its parent 303 no longer equals the sum of its children. */
+	copy_replacing(DATA, path, "\"[50905]离退休费\", 209.78]", "\"[50905]离退休费\", 209.79]");
+	struct view *v = open_view(path, NULL, 80, 24);
+	assert_int_equal(v->checks.failed, 1);
+	view_key(v, '!');
+	assert_string_equal(item_name(v), "表9");
+	assert_string_equal(selected_code(v), "303");
+	assert_string_equal(selected(v), "对个人和家庭的补助");
+	assert_int_equal(v->focus, PANE_MAIN);
+	assert_null(v->message);
+	char *st = status_text(v);
+	assert_true(starts_with(st, "1 check"));	/* the count of failing checks */
+	free(st);
+	/* Again: the only one, found again from the top. */
+	view_key(v, '!');
+	assert_string_equal(selected_code(v), "303");
+	assert_message(v, "failing checks wrapped to the first");
+	view_free(v);
+}
+
+static void test_next_failing_none(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	assert_int_equal(v->checks.failed, 0);
+	jump(v, "表4");
+	view_key(v, '!');
+	assert_string_equal(item_name(v), "表4");
+	assert_message(v, "no check fails");
+	view_free(v);
+}
+
+/* ---- 8, 9: columns and sides --------------------------------------------------------------- */
+
+/* The main pane's title row (caller frees). */
+static char *main_title(struct view *v)
+{
+	struct grid g = { 0 };
+	draw_view(v, &g);
+	char *t = grid_line(&g, v->lay.pane[PANE_MAIN].y);
+	grid_free(&g);
+	return t;
+}
+
+/* 表13 has 12 data columns, more than 80 columns show: the window moves
+ * one column a key, as far as its last column and back. */
+static void test_column_window(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表13");
+	const struct side_view *sv = &view_item(v)->sides[0];
+	char *title = main_title(v);
+	assert_non_null(strstr(title, " 1-"));
+	assert_non_null(strstr(title, "/12›"));
+	free(title);
+	view_key(v, '<');
+	assert_int_equal(sv->first_col, 0);
+	assert_message(v, "the first column is in view");
+	view_key(v, '>');
+	assert_int_equal(sv->first_col, 1);
+	assert_null(v->message);
+	title = main_title(v);
+	assert_non_null(strstr(title, "‹2-"));
+	free(title);
+	/* On to the end: one column a key until the last is in view. */
+	size_t steps = 1;
+	while (steps < 12) {
+		view_key(v, '>');
+		if (v->message)
+			break;
+		steps++;
+		assert_int_equal(sv->first_col, steps);
+	}
+	assert_message(v, "the last column is in view");
+	assert_true(steps > 2 && steps < 12);
+	assert_int_equal(sv->first_col, steps);
+	char want[32];
+	snprintf(want, sizeof want, "‹%zu-12/12 ", steps + 1);
+	title = main_title(v);
+	assert_non_null(strstr(title, want));
+	free(title);
+	view_key(v, '>');
+	assert_int_equal(sv->first_col, steps);
+	assert_message(v, "the last column is in view");
+	/* And back to the start. */
+	view_key(v, '<');
+	assert_int_equal(sv->first_col, steps - 1);
+	assert_null(v->message);
+	press(v, '<', (int)steps - 1);
+	assert_int_equal(sv->first_col, 0);
+	assert_null(v->message);
+	view_key(v, '<');
+	assert_int_equal(sv->first_col, 0);
+	assert_message(v, "the first column is in view");
+	view_free(v);
+}
+
+/* The rows of 公开01表's side s, fully open. */
+static size_t side_rows(const struct view *v, size_t s)
+{
+	return view_item(v)->sides[s].flat.n;
+}
+
+static void test_sides_next(void **state)
+{
+	(void)state;
+	struct view *v = open_view(JIANGSU, NULL, 80, 24);
+	jump(v, "公开01表");
 	view_key(v, '*');
 	struct item *it = view_item(v);
-	size_t h = (size_t)view_main_rows(v);
-	assert_true(it->nvis > h);
-	view_key(v, 'G');
-	assert_int_equal(it->cursor, it->nvis - 1);
-	assert_true(it->top + h > it->cursor && it->top <= it->cursor);
-	assert_int_equal(it->top, it->nvis - h);
-	view_key(v, K_PGUP);
-	assert_true(it->cursor >= it->top && it->cursor < it->top + h);
-	view_key(v, 'g');
-	assert_int_equal(it->cursor, 0);
-	assert_int_equal(it->top, 0);
-	view_key(v, K_PGDN);
-	assert_true(it->cursor > 0 && it->cursor < it->top + h);
-	view_key(v, 'k');
-	view_key(v, K_UP);
-	assert_true(it->cursor >= it->top);
+	assert_int_equal(it->nsides, 3);
+	assert_true(it->single);	/* they do not fit side by side */
+	assert_int_equal(it->side, 0);
+	assert_int_equal(item_nlines(it), side_rows(v, 0));
+	assert_int_equal(item_nlines(it), 8);
+	assert_screen_has(v, "收入 (1/3 { })");
+	assert_screen_has(v, "一、财政拨款");
+	assert_screen_lacks(v, "一、一般公共服务支出");
+
+	view_key(v, '}');
+	assert_int_equal(it->side, 1);
+	assert_int_equal(item_nlines(it), side_rows(v, 1));
+	assert_int_equal(item_nlines(it), 23);
+	assert_ptr_equal(item_row(it)->side, &it->shown->sides[1]);
+	assert_screen_has(v, "支出 · 功能分类 (2/3 { })");
+	/* The row printed on the cursor's line: 当年收入小计 | 当年支出小计. */
+	assert_string_equal(item_row(it)->labels[0], "当年支出小计");
+	assert_screen_has(v, "当年支出小计");
+	assert_screen_lacks(v, "一、财政拨款");
+
+	view_key(v, '}');
+	assert_int_equal(it->side, 2);
+	assert_int_equal(item_nlines(it), side_rows(v, 2));
+	assert_int_equal(item_nlines(it), 3);
+	assert_screen_has(v, "支出 · 支出用途 (3/3 { })");
+	assert_screen_has(v, "三、单位预留机动经费");
+
+	view_key(v, '}');	/* wraps */
+	assert_int_equal(it->side, 0);
+	assert_int_equal(item_nlines(it), 8);
+
+	/* A one-sided table says so. */
+	jump(v, "公开05表");
+	view_key(v, '}');
+	assert_message(v, "this table has one side");
 	view_free(v);
 }
 
-static void test_history(void **state)
+/* { goes to the previous side, wrapping, on a table with three sides. */
+static void test_sides_prev(void **state)
 {
 	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	open_table(v, 6);
-	view_key(v, 'j');
-	view_type(v, ":2010308\n");
-	assert_string_equal(selected_code(v), "2010308");
-	view_key(v, ']');
-	assert_int_equal(view_item(v)->table->number, 7);
-	view_key(v, K_BACKSPACE);
-	assert_int_equal(view_item(v)->table->number, 6);
-	assert_string_equal(selected_code(v), "2010308");
-	view_key(v, K_BACKSPACE);
-	assert_string_equal(selected_code(v), "201");
+	struct view *v = open_view(JIANGSU, NULL, 80, 24);
+	jump(v, "公开01表");
+	struct item *it = view_item(v);
+	view_key(v, '{');	/* wraps back to the last side */
+	assert_int_equal(it->side, 2);
+	view_key(v, '{');
+	assert_int_equal(it->side, 1);
+	view_key(v, '{');
+	assert_int_equal(it->side, 0);
 	view_free(v);
 }
 
-static void test_focus(void **state)
+static void test_sides_side_by_side(void **state)
 {
 	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
+	struct view *v = open_view(JIANGSU, NULL, 250, 40);
+	jump(v, "公开01表");
+	view_key(v, '*');
+	struct item *it = view_item(v);
+	assert_false(it->single);
+	/* The lines are the sides' rows aligned as printed: the longest side's
+	 * 23, and every side has rows on screen. */
+	assert_int_equal(item_nlines(it), it->lines.nlines);
+	assert_int_equal(item_nlines(it), 23);
+	int y = pane_row_with(v, PANE_MAIN, "收入");
+	assert_true(y > 0);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "支出 · 功能分类"), y);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "支出 · 支出用途"), y);
+	int row = pane_row_with(v, PANE_MAIN, "一、财政拨款");
+	assert_true(row > y);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "一、一般公共服务支出"), row);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "一、基本支出"), row);
+	assert_screen_lacks(v, "(1/3 { })");
+	/* } still moves the cursor to the next side. */
+	view_key(v, '}');
+	assert_int_equal(it->side, 1);
+	assert_int_equal(item_nlines(it), 23);
+	view_free(v);
+}
+
+/* ---- 10, 11: sort and shares --------------------------------------------------------------- */
+
+static void test_sort(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表3");
+	struct item *it = view_item(v);
+	char *c = codes_at_depth(v, 1);
+	assert_string_equal(c, "201 206 208 210 221");	/* document order */
+	free(c);
+
+	view_key(v, 's');
+	assert_int_equal(it->sort.mode, SORT_NAME);
+	c = codes_at_depth(v, 1);
+	assert_string_equal(c, "201 206 208 210 221");	/* by code, then name */
+	free(c);
+	c = status_text(v);
+	assert_string_equal(c, "sort: name");
+	free(c);
+
+	view_key(v, 'S');
+	assert_true(it->sort.reverse);
+	c = codes_at_depth(v, 1);
+	assert_string_equal(c, "221 210 208 206 201");
+	free(c);
+	c = status_text(v);
+	assert_string_equal(c, "sort: name, reversed");
+	free(c);
+	view_key(v, 'S');
+	assert_false(it->sort.reverse);
+
+	view_key(v, 's');
+	assert_int_equal(it->sort.mode, SORT_AMOUNT);
+	c = codes_at_depth(v, 1);
+	assert_string_equal(c, "201 221 208 206 210");	/* 2537.30 748.90 298.28 60.58 31.92 */
+	free(c);
+	view_key(v, 'S');
+	c = codes_at_depth(v, 1);
+	assert_string_equal(c, "210 206 208 221 201");
+	free(c);
+
+	/* Change and rate need a comparison: back to document order. */
+	view_key(v, 's');
+	assert_int_equal(it->sort.mode, SORT_NONE);
+	c = status_text(v);
+	assert_string_equal(c, "");
+	free(c);
+	/* The cursor stays on its row through every order. */
+	assert_string_equal(selected(v), "总计");
+
+	/* Comparing, the cycle goes on to change and rate. */
+	view_key(v, 'c');
+	press(v, 's', 3);
+	assert_int_equal(it->sort.mode, SORT_CHANGE);
+	view_key(v, 's');
+	assert_int_equal(it->sort.mode, SORT_RATE);
+	view_free(v);
+}
+
+static void test_shares(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 120, 40);
+	jump(v, "表3");
+	assert_int_equal(v->shares, SHARES_BARS);
+	int y = pane_row_with(v, PANE_MAIN, "一般公共服务支出");
+	assert_true(y > 0);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "[###"), y);	/* 69% of 总计 */
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "69.0%"), -1);
+	view_key(v, '%');
+	assert_int_equal(v->shares, SHARES_PERCENT);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "69.0%"), y);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "[#"), -1);
+	view_key(v, '%');
+	assert_int_equal(v->shares, SHARES_BOTH);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "[#######   ]   69.0%"), y);
+	view_key(v, '%');
+	assert_int_equal(v->shares, SHARES_BARS);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "69.0%"), -1);
+	/* b hides them; % shows them again. */
+	view_key(v, 'b');
+	assert_false(v->bars);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "[#"), -1);
+	view_key(v, '%');
+	assert_true(v->bars);
+	assert_int_equal(v->shares, SHARES_PERCENT);
+	view_free(v);
+}
+
+/* At 60 columns and more the bars mode draws the wide bar. */
+static void test_wide_bars(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 120, 40);
+	jump(v, "表3");
+	assert_true(v->lay.pane[PANE_MAIN].w > 61);
+	int y = pane_row_with(v, PANE_MAIN, "一般公共服务支出");
+	assert_true(y > 0);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "[#######   ]"), y);
+	view_free(v);
+}
+
+/* ---- 12: comparing ---------------------------------------------------------------------------- */
+
+static void test_compare_stated(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表12");
+	view_key(v, '*');
+	assert_false(v->comparing);
+	view_key(v, 'c');
+	assert_true(v->comparing);
+	assert_message(v, "compared with the prior-year figures stated");
+	const struct item *it = view_item(v);
+	assert_non_null(it->shown->derived);
+	assert_ptr_not_equal(it->shown, it->table);
+	char *st = status_text(v);
+	assert_string_equal(st, "6 rows with a stated prior-year figure");
+	free(st);
+	/* 公务用车购置费: 18.00 this year, no stated prior figure. */
+	const struct row *r = shown_row(v, "1. 公务用车购置费");
+	assert_non_null(r);
+	const struct derived_row *d = compare_derived_row(r);
+	assert_non_null(d);
+	assert_non_null(d->cur);
+	assert_null(d->prior);
+	int64_t x;
+	int cur = compare_column_of(r->side, DF_CUR), prior = compare_column_of(r->side, DF_PRIOR);
+	assert_true(cur >= 0 && prior >= 0);
+	assert_true(model_cell_number(r, (size_t)cur, &x));
+	assert_int_equal(x, 1800);
+	assert_false(model_cell_number(r, (size_t)prior, &x));
+	int y = pane_row_with(v, PANE_MAIN, "1. 公务用车购");
+	assert_true(y > 0);
+	struct grid g = { 0 };
+	draw_view(v, &g);
+	char *line = grid_line(&g, y);
+	const char *after = strstr(line, "18.00");
+	assert_non_null(after);
+	for (int i = 0; i < 3; i++) {	/* 上年, 增减, 增减率: absent */
+		after = strstr(after, "—");
+		assert_non_null(after);
+		after += strlen("—");
+	}
+	assert_null(strstr(line, "0.00"));
+	free(line);
+	grid_free(&g);
+	/* Another with a stated figure. */
+	r = shown_row(v, "行政经费");
+	assert_non_null(r);
+	assert_true(model_cell_number(r, (size_t)prior, &x));
+	assert_int_equal(x, 30327);
+
+	view_key(v, 'c');
+	assert_false(v->comparing);
+	assert_message(v, "comparison off");
+	assert_ptr_equal(view_item(v)->shown, view_item(v)->table);
+	view_free(v);
+}
+
+static void test_compare_column(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表12");
+	view_key(v, 'c');
+	struct item *it = view_item(v);
+	assert_non_null(strstr(it->shown->title, "合计"));
+	view_key(v, 'C');
+	assert_string_equal(it->column, "general_public");
+	assert_message(v, "column: 一般公共预算");
+	assert_non_null(strstr(it->shown->title, "一般公共预算"));
+	assert_non_null(it->shown->derived);
+	/* The document states no prior figures for that column. */
+	char *st = status_text(v);
+	assert_string_equal(st, "0 rows with a stated prior-year figure");
+	free(st);
+	view_key(v, 'C');
+	assert_message(v, "column: 政府性基金预算");
+	assert_non_null(strstr(it->shown->title, "政府性基金预算"));
+	view_free(v);
+}
+
+static void test_compare_file(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, PRIOR, 120, 40);
+	/* A table only the prior year has is listed only while comparing. */
+	assert_int_equal(v->nprior, 1);
+	assert_false(view_item_listed(v, v->nitems - 1));
+	jump(v, "表3");
+	view_key(v, '*');
+	view_key(v, 'c');
+	assert_message(v, "compared with tests/fixtures/prior-2019.yaml (2019)");
+	assert_true(view_item_listed(v, v->nitems - 1));
+	assert_screen_has(v, "表15 上年专有的合成表");
+	/* 2010302 is the prior year's only: it stands where it stood, dropped. */
+	const struct row *r = shown_row(v, "一般行政管理事务");
+	assert_non_null(r);
+	const struct derived_row *d = compare_derived_row(r);
+	assert_null(d->cur);
+	assert_non_null(d->prior);
+	assert_string_equal(r->code, "2010302");
+	int y = pane_row_with(v, PANE_MAIN, "2010302");
+	assert_true(y > 0);
+	assert_int_equal(pane_row_with(v, PANE_MAIN, "12.00"), y);
+	/* Marked D (dropped) before its code. */
+	struct grid g = { 0 };
+	draw_view(v, &g);
+	char *line = grid_line(&g, y);
+	char *code = strstr(line, "2010302");
+	while (code > line && code[-1] == ' ')
+		code--;
+	assert_true(code > line && code[-1] == 'D');
+	free(line);
+	grid_free(&g);
+	char *st = status_text(v);
+	assert_non_null(strstr(st, "dropped"));
+	assert_non_null(strstr(st, "1 dropped"));
+	free(st);
+	view_key(v, 'c');
+	assert_false(view_item_listed(v, v->nitems - 1));
+	view_free(v);
+}
+
+/* ---- 13: reload ----------------------------------------------------------------------------------- */
+
+static void test_reload(void **state)
+{
+	(void)state;
+	char path[256];
+	tmp_path(path, "budget.yaml");
+	copy_file(DATA, path);
+	struct view *v = open_view(path, NULL, 80, 24);
+	jump(v, "30302");
+	assert_string_equal(item_name(v), "表9");
+	assert_string_equal(selected_code(v), "30302");
+	view_key(v, 'R');
+	assert_message(v, "the files have not changed");
+	assert_screen_has(v, "209.78");
+
+	/* Synthetic change: another figure, one byte longer. */
+	copy_replacing(DATA, path, "\"[50905]离退休费\", 209.78]", "\"[50905]离退休费\", 1209.78]");
+	const struct document *before = v->doc;
+	view_key(v, 'R');
+	assert_message(v, "reloaded");
+	assert_ptr_not_equal(v->doc, before);
+	assert_string_equal(item_name(v), "表9");
+	assert_string_equal(selected_code(v), "30302");
 	assert_int_equal(v->focus, PANE_MAIN);
-	view_key(v, K_TAB);
-	assert_int_equal(v->focus, PANE_DETAIL);
-	view_key(v, K_TAB);
-	assert_int_equal(v->focus, PANE_NAV);
-	view_key(v, 'd');		/* hide the detail pane */
-	view_key(v, K_TAB);
-	assert_int_equal(v->focus, PANE_MAIN);
-	view_key(v, K_TAB);
-	assert_int_equal(v->focus, PANE_NAV);
-	view_key(v, 't');		/* hide the navigator: focus leaves it */
-	assert_int_equal(v->focus, PANE_MAIN);
-	assert_false(layout_shown(&v->lay, PANE_NAV));
-	view_key(v, 'z');
-	assert_int_equal(v->lay.pane[PANE_MAIN].w, 80);
-	assert_int_equal(v->lay.pane[PANE_MAIN].h, 23);
+	int64_t x;
+	assert_true(model_cell_number(item_row(view_item(v)), 1, &x));
+	assert_int_equal(x, 120978);
+	assert_screen_has(v, "1209.78");
+	assert_int_equal(v->checks.failed, 1);	/* its parent no longer adds up */
+	view_key(v, 'R');
+	assert_message(v, "the files have not changed");
 	view_free(v);
 }
 
-/* ---- jump and search ----------------------------------------------------------- */
-
-static void test_jump(void **state)
+static void test_reload_fifo(void **state)
 {
 	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	open_table(v, 6);
-	view_key(v, '0');		/* everything closed */
-	view_type(v, ":2010308\n");
-	assert_int_equal(view_item(v)->table->number, 6);
-	assert_string_equal(selected_code(v), "2010308");
-	assert_true(visible(v, "2010301"));
-	assert_screen_has(v, "201 › 20103 › 2010308");
-	view_type(v, ":9999\n");
-	assert_string_equal(v->message, "no row with code 9999");
-	assert_string_equal(selected_code(v), "2010308");
-	view_type(v, ":duties\n");	/* a section id */
-	assert_string_equal(selected_name(v), "一、部门主要职责");
+	char path[256];
+	tmp_path(path, "budget.yaml");
+	copy_file(DATA, path);
+	struct view *v = open_view(path, NULL, 80, 24);
+	jump(v, "表9");
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	/* A reload that opened the FIFO for reading would wait for a writer
+	 * forever: the alarm ends the test instead. */
+	alarm(10);
+	view_key(v, 'R');
+	alarm(0);
+	assert_non_null(v->message);
+	assert_true(starts_with(v->message, "not reloaded: "));
+	assert_non_null(strstr(v->message, "not a regular file (FIFO)"));
+	assert_string_equal(item_name(v), "表9");
+	assert_int_equal(v->doc->ntables, 14);
 	view_free(v);
 }
 
-static void test_search(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	open_table(v, 10);
-	view_key(v, '0');
-	view_type(v, "/信息化\n");
-	assert_non_null(v->query);
-	assert_true(v->nmatches >= 4);
-	/* From the cursor on, in 表10 the first is 信息化建设开发经费, which
-	 * was inside a closed subtree and is now shown. */
-	assert_string_equal(selected_name(v), "信息化建设开发经费");
-	char want[64];
-	snprintf(want, sizeof want, "match %zu of %zu", v->match + 1, v->nmatches);
-	assert_string_equal(v->message, want);
-	assert_screen_has(v, want);
-	size_t first = v->match;
-	view_key(v, 'n');
-	assert_int_equal(v->match, (first + 1) % v->nmatches);
-	assert_string_equal(selected_name(v), "信息化运维服务经费");
-	view_key(v, 'N');
-	assert_int_equal(v->match, first);
-	/* Wrapping around both ways. */
-	for (size_t i = 0; i < v->nmatches; i++)
-		view_key(v, 'n');
-	assert_int_equal(v->match, first);
-	/* Case-insensitive, codes too. */
-	view_type(v, "/c0206\n");
-	assert_int_equal(v->nmatches, 1);
-	assert_string_equal(selected_name(v), "广州市信访局 2020 年度信息系统运行维护项目");
-	view_type(v, "/no such thing\n");
-	assert_string_equal(v->message, "no match for no such thing");
-	view_free(v);
-}
-
-static void test_search_narrative(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	view_type(v, "/云信访\n");
-	assert_true(v->nmatches >= 1);
-	assert_null(view_item(v)->table);	/* found in the narrative first */
-	assert_non_null(view_selected(v)->sec);
-	view_free(v);
-}
-
-/* ---- the prompt ------------------------------------------------------------------- */
+/* ---- 14: the prompt ------------------------------------------------------------------------------ */
 
 static void test_prompt(void **state)
 {
 	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	view_type(v, "/信息");
-	assert_int_equal(v->prompt, '/');
-	assert_screen_has(v, "/信息");
-	/* A resize while the prompt is open keeps it, and what was typed. */
-	view_resize(v, 40, 12);
-	assert_int_equal(v->prompt, '/');
-	assert_screen_has(v, "/信息");
-	view_key(v, K_BACKSPACE);
-	assert_string_equal(v->input.s, "信");
-	view_type(v, "息化");
-	view_key(v, K_CTRL('u'));
-	assert_string_equal(v->input.s, "");
-	view_type(v, "信息化");
-	view_key(v, K_ENTER);
-	assert_int_equal(v->prompt, 0);
-	assert_true(v->nmatches > 0);
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	assert_false(view_cancel_prompt(v));
 	view_key(v, ':');
-	view_key(v, K_ESC);
-	assert_int_equal(v->prompt, 0);
-	/* Control characters never reach the input. */
-	view_key(v, '/');
-	view_key(v, 0x1b5b);		/* not a control: accepted */
-	view_key(v, 0x07);
-	view_key(v, 0x9b);
-	assert_int_equal(text_is_clean(v->input.s, false), true);
-	view_key(v, K_ESC);
-	/* An invalid byte typed is U+FFFD; the characters around it stay. */
-	view_type(v, "/a\xff信");
-	assert_string_equal(v->input.s, "a" TEXT_REPLACEMENT "信");
-	view_key(v, K_ESC);
-	view_free(v);
-}
-
-/* ---- detail ------------------------------------------------------------------------- */
-
-static bool lines_have(const struct lines *ls, const char *want)
-{
-	for (size_t i = 0; i < ls->n; i++)
-		if (strstr(ls->v[i].text, want))
-			return true;
-	return false;
-}
-
-static void test_detail_project(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	struct lines ls = { 0 };
-	view_type(v, "/信息化运维服务经费\n");
-	assert_int_equal(view_item(v)->table->number, 10);
-	view_detail_lines(v, 60, &ls);
-	assert_true(lines_have(&ls, "绩效目标"));
-	assert_true(lines_have(&ls, "维护广州市信访局信息业务系统"));
-	assert_true(lines_have(&ls, "项目内容"));
-	assert_true(lines_have(&ls, "Procurement (表13)"));
-	assert_true(lines_have(&ls, "C0206 运行维护服务"));
-	assert_true(lines_have(&ls, "122.03"));
-	assert_true(lines_have(&ls, "Purchased services (表14)"));
-	assert_true(lines_have(&ls, "系统运维管理"));
-	for (size_t i = 0; i < ls.n; i++)
-		assert_true(text_width(ls.v[i].text) <= 60);
-	lines_free(&ls);
-	view_free(v);
-}
-
-static void test_detail_shares(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	struct lines ls = { 0 };
-	open_table(v, 6);
-	view_type(v, ":2010301\n");
-	view_detail_lines(v, 70, &ls);
-	assert_true(lines_have(&ls, "201 › 20103 › 2010301"));
-	/* 1667.86 / 2537.30 = 65.734...% ; 1667.86 / 3676.98 = 45.359...% */
-	assert_true(lines_have(&ls, "65.73%"));
-	assert_true(lines_have(&ls, "45.36%"));
-	assert_true(lines_have(&ls, "基本支出：1645.76"));
-	assert_true(lines_have(&ls, "部门项目支出：22.10"));
-	lines_free(&ls);
-	view_free(v);
-}
-
-static void test_bar(void **state)
-{
-	(void)state;
-	struct sbuf b = { 0 };
-	draw_bar(true, 6573, 10, &b);
-	assert_string_equal(b.s, "[#######   ]");
-	b.len = 0;
-	draw_bar(true, 450, 10, &b);		/* 0.45 of a cell: rounds down */
-	assert_string_equal(b.s, "[          ]");
-	b.len = 0;
-	draw_bar(true, 500, 10, &b);		/* half a cell: rounds up */
-	assert_string_equal(b.s, "[#         ]");
-	b.len = 0;
-	draw_bar(true, 25000, 5, &b);		/* over 100%: full */
-	assert_string_equal(b.s, "[#####]");
-	b.len = 0;
-	draw_bar(true, -100, 5, &b);
-	assert_string_equal(b.s, "[     ]");
-	b.len = 0;
-	draw_bar(true, INT64_MAX, 10, &b);	/* rate * inner would overflow */
-	assert_string_equal(b.s, "[##########]");
-	b.len = 0;
-	draw_bar(true, INT64_MIN, 10, &b);
-	assert_string_equal(b.s, "[          ]");
-	b.len = 0;
-	draw_bar(false, 0, 5, &b);
-	assert_string_equal(b.s, "       ");
-	sbuf_free(&b);
-}
-
-/* ---- screens ------------------------------------------------------------------------- */
-
-/* Every row of the grid fits and holds no control character. */
-static void assert_screen_sane(struct view *v)
-{
+	assert_int_equal(v->prompt.kind, ':');
+	view_type(v, "表12");
+	assert_string_equal(v->prompt.input.s, "表12");
 	struct grid g = { 0 };
-	struct sbuf b = { 0 };
 	draw_view(v, &g);
-	for (int y = 0; y < g.rows; y++) {
-		b.len = 0;
-		sbuf_add(&b, "");
-		grid_row_text(&g, y, &b);
-		assert_true(text_width(b.s) <= g.cols);
-		assert_true(text_is_clean(b.s, false));
-	}
-	sbuf_free(&b);
+	char *last = grid_line(&g, g.rows - 1);
+	assert_string_equal(last, ":表12");
+	free(last);
+	assert_int_equal(g.cursor_y, g.rows - 1);
+	assert_int_equal(g.cursor_x, 1 + 4);	/* 表 is two columns wide */
 	grid_free(&g);
+	press(v, K_BACKSPACE, 2);
+	assert_string_equal(v->prompt.input.s, "表");
+	view_key(v, K_BACKSPACE);	/* the whole of 表, three bytes */
+	assert_string_equal(v->prompt.input.s, "");
+	assert_int_equal(v->prompt.kind, ':');
+	view_type(v, "j");	/* typed, not moved */
+	assert_string_equal(v->prompt.input.s, "j");
+	assert_int_equal(v->cur, 0);
+	assert_true(view_cancel_prompt(v));
+	assert_int_equal(v->prompt.kind, 0);
+	assert_false(view_cancel_prompt(v));
+	assert_int_equal(v->cur, 0);
+	/* Esc closes it too, and nothing is jumped to. */
+	view_key(v, '/');
+	view_type(v, "表");
+	view_key(v, K_ESC);
+	assert_int_equal(v->prompt.kind, 0);
+	assert_null(v->query);
+	/* Backspace on an empty prompt closes it. */
+	view_key(v, ':');
+	view_key(v, K_BACKSPACE);
+	assert_int_equal(v->prompt.kind, 0);
+	assert_int_equal(v->cur, 0);
+	assert_int_equal(v->focus, PANE_NAV);
+	view_free(v);
 }
 
-static void test_screens(void **state)
+/* ---- 15: the detail pane scrolls to its end -------------------------------------------------- */
+
+static void test_detail_end_visible(void **state)
 {
 	(void)state;
-	static const int sizes[][2] = {
-		{ 40, 12 }, { 41, 13 }, { 69, 20 }, { 70, 24 }, { 80, 24 },
-		{ 119, 30 }, { 120, 40 }, { 200, 60 }, { 39, 12 }, { 80, 11 },
-	};
-	/* Plain, then compared with the prior-year file and sorted. */
-	for (int pass = 0; pass < 2; pass++) {
-		struct view *v = open_compared(DATA, pass ? PRIOR : NULL, pass, 80, 24);
-		for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
-			view_resize(v, sizes[s][0], sizes[s][1]);
-			for (size_t i = 0; i < v->nitems; i++) {
-				v->cur = i;
-				view_key(v, '*');
-				if (pass && s == 0)
-					view_type(v, "sss");
-				view_key(v, 'G');
-				assert_screen_sane(v);
-				view_key(v, K_TAB);
-				assert_screen_sane(v);
-				view_key(v, K_TAB);
-				assert_screen_sane(v);
-				view_key(v, K_TAB);
-			}
-		}
-		view_free(v);
-	}
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	search(v, "信息化运维服务经费");
+	view_key(v, K_TAB);
+	assert_int_equal(v->focus, PANE_DETAIL);
+	view_key(v, K_END);
+	struct lines ls = { 0 };
+	view_detail_lines(v, v->lay.pane[PANE_DETAIL].w - 2, &ls);
+	assert_true(ls.n > (size_t)v->lay.pane[PANE_DETAIL].h);
+	const char *end = ls.v[ls.n - 1].text;
+	assert_non_null(strstr(end, "Check: adds up"));
+	const struct rect *r = &v->lay.pane[PANE_DETAIL];
+	/* The last line is the pane's last row, in the drawn grid. */
+	assert_int_equal(pane_row_with(v, PANE_DETAIL, "Check: adds up"), r->y + r->h - 1);
+	assert_int_equal(view_item(v)->detail_top, (int)ls.n - (r->h - 1));
+	assert_screen_has(v, "100%");
+	/* The project's 表14 line is above, scrolled away; Home brings the top. */
+	assert_int_equal(pane_row_with(v, PANE_DETAIL, "服务外包"), -1);
+	view_key(v, K_HOME);
+	assert_int_equal(view_item(v)->detail_top, 0);
+	assert_int_equal(pane_row_with(v, PANE_DETAIL, "Check: adds up"), -1);
+	lines_free(&ls);
+	view_free(v);
 }
 
-static void test_narrow(void **state)
+/* ---- 16: the mouse ------------------------------------------------------------------------------- */
+
+static void test_mouse_click(void **state)
 {
 	(void)state;
-	struct view *v = open_view(DATA, 40, 12);
-	open_table(v, 6);
-	view_type(v, "jljl");
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	const struct rect nav = v->lay.pane[PANE_NAV];
+	/* The navigator's line of 表3 (after the three parts and 表1, 表2). */
+	view_mouse(v, MOUSE_CLICK, nav.x + 2, nav.y + 1 + DATA_ITEM(3));
+	assert_string_equal(item_name(v), "表3");
+	assert_int_equal(v->focus, PANE_NAV);
+	/* A click in the main pane focuses it and selects the line. */
+	int y = pane_row_with(v, PANE_MAIN, "科学技术支出");
+	assert_true(y > 0);
+	view_mouse(v, MOUSE_CLICK, v->lay.pane[PANE_MAIN].x + 4, y);
+	assert_int_equal(v->focus, PANE_MAIN);
+	assert_string_equal(selected_code(v), "206");
+	assert_false(item_is_open(view_item(v)));
+	/* A click on the selected row opens it. */
+	view_mouse(v, MOUSE_CLICK, v->lay.pane[PANE_MAIN].x + 4, y);
+	assert_true(item_is_open(view_item(v)));
+	assert_string_equal(selected_code(v), "206");
+	/* Below the last item of the navigator: nothing changes. */
+	view_mouse(v, MOUSE_CLICK, nav.x + 2, nav.y + nav.h - 1);
+	assert_string_equal(item_name(v), "表3");
+	view_free(v);
+}
+
+static void test_mouse_wheel(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表3");
+	view_key(v, '*');
+	view_key(v, K_TAB);	/* to the detail pane */
+	assert_int_equal(v->focus, PANE_DETAIL);
+	const struct rect main = v->lay.pane[PANE_MAIN];
+	struct item *it = view_item(v);
+	assert_int_equal(item_cursor_line(it), 0);
+	view_mouse(v, MOUSE_WHEEL_DOWN, main.x + 5, main.y + 3);
+	assert_int_equal(item_cursor_line(it), 3);
+	assert_int_equal(v->focus, PANE_DETAIL);	/* the wheel does not take the focus */
+	view_mouse(v, MOUSE_WHEEL_DOWN, main.x + 5, main.y + 3);
+	assert_int_equal(item_cursor_line(it), 6);
+	view_mouse(v, MOUSE_WHEEL_UP, main.x + 5, main.y + 3);
+	assert_int_equal(item_cursor_line(it), 3);
+	/* Over the navigator it moves the selection there. */
+	const struct rect nav = v->lay.pane[PANE_NAV];
+	view_mouse(v, MOUSE_WHEEL_DOWN, nav.x + 1, nav.y + 2);
+	assert_string_equal(item_name(v), "表6");
+	view_free(v);
+}
+
+/* ---- 17, 18: help and a small terminal ------------------------------------------------------ */
+
+static void test_help(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	view_key(v, '?');
+	assert_int_equal(v->help, 1);
+	assert_screen_has(v, "budget: keys (? again: what the symbols mean)");
+	view_key(v, '?');
+	assert_int_equal(v->help, 2);
+	assert_screen_has(v, "budget: what the symbols mean (? again: close)");
+	view_key(v, '?');
+	assert_int_equal(v->help, 0);
+	assert_screen_has(v, "Contents");
+	/* q closes the help and does not quit. */
+	view_key(v, '?');
+	int flags = view_key(v, 'q');
+	assert_int_equal(v->help, 0);
+	assert_false(flags & VIEW_QUIT);
+	view_key(v, K_F1);
+	assert_int_equal(v->help, 1);
+	view_key(v, K_ESC);
+	assert_int_equal(v->help, 0);
+	/* Outside the help q quits. */
+	assert_true(view_key(v, 'q') & VIEW_QUIT);
+	view_free(v);
+}
+
+static void test_help_swallows_keys(void **state)
+{
+	(void)state;
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表13");
+	view_key(v, '?');
+	view_key(v, 'c');
+	view_key(v, '>');
+	view_key(v, ']');
+	view_key(v, 's');
+	view_key(v, ':');
+	assert_int_equal(v->help, 1);
+	assert_false(v->comparing);
+	assert_int_equal(view_item(v)->sides[0].first_col, 0);
+	assert_string_equal(item_name(v), "表13");
+	assert_int_equal(view_item(v)->sort.mode, SORT_NONE);
+	assert_int_equal(v->prompt.kind, 0);
+	/* j scrolls the help, not the table. */
 	view_key(v, 'j');
-	assert_string_equal(selected_code(v), "2010301");
-	assert_screen_has(v, "2010301");
-	assert_screen_has(v, "1667.86");
-	/* Names are cropped by display columns, with the mark. */
-	assert_screen_has(v, "~");
-	assert_screen_has(v, "广州市信访局");	/* status line */
+	assert_int_equal(v->help_top, 1);
+	assert_int_equal(item_cursor_line(view_item(v)), 0);
 	view_free(v);
 }
 
 static void test_too_small(void **state)
 {
 	(void)state;
-	struct view *v = open_view(DATA, 39, 12);
+	struct view *v = open_view(DATA, NULL, 30, 10);
 	assert_int_equal(v->lay.mode, LAYOUT_TOO_SMALL);
 	assert_screen_has(v, "terminal too small");
+	assert_screen_has(v, "30x10 < 40x12");
+	assert_screen_has(v, "q: quit");
+	assert_screen_lacks(v, "Contents");
+	/* Keys do nothing but quit. */
 	assert_int_equal(view_key(v, 'j'), 0);
+	assert_int_equal(view_key(v, ']'), 0);
+	assert_int_equal(v->cur, 0);
+	assert_true(view_key(v, 'q') & VIEW_QUIT);
+	/* Grown again: the panes come back. */
 	view_resize(v, 40, 12);
+	assert_int_equal(v->lay.mode != LAYOUT_TOO_SMALL, 1);
 	assert_screen_lacks(v, "terminal too small");
-	view_resize(v, 80, 11);
-	assert_int_equal(view_key(v, 'q') & VIEW_QUIT, VIEW_QUIT);
 	view_free(v);
 }
 
-static void test_help(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	struct lines en = { 0 }, zh = { 0 };
-	view_key(v, '?');
-	assert_true(v->help);
-	assert_screen_has(v, "move down");
-	view_key(v, 'G');
-	assert_screen_has(v, "quit");
-	view_key(v, 'q');		/* closes the help, does not quit */
-	assert_false(v->help);
-	/* Every action is in the help, in both languages, and each of its
-	 * keys is bound to it. */
-	keys_help(false, 200, &en);
-	keys_help(true, 200, &zh);
-#define X(name, k, label, e, z) \
-	assert_true(lines_have(&en, e)); \
-	assert_true(lines_have(&zh, z)); \
-	{ \
-		char list[64], *tok, *save; \
-		strcpy(list, k); \
-		for (tok = strtok_r(list, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) { \
-			assert_true(keys_parse(tok) >= 0); \
-			assert_int_equal(keys_action(keys_parse(tok)), ACT_##name); \
-		} \
-	}
-	BUDGET_ACTIONS(X)
-#undef X
-	lines_free(&en);
-	lines_free(&zh);
-	view_free(v);
-}
-
-/* budget(1) lists every key with the help's own words. */
-static void test_man_keys(void **state)
-{
-	(void)state;
-	char *man = read_file("man/budget.1");
-	struct sbuf plain = { 0 }, want = { 0 };
-	for (const char *p = man; *p; p++) {
-		if (p[0] == '\\' && p[1] == '-')
-			continue;	/* "\-" is a minus sign */
-		sbuf_addn(&plain, p, 1);
-	}
-#define X(name, k, label, e, z) \
-	want.len = 0; \
-	sbuf_addf(&want, "\n.B %s\n%s\n", label ? label : k, e); \
-	if (!strstr(plain.s, want.s)) \
-		fail_msg("man/budget.1 lacks the key entry:%s", want.s);
-	BUDGET_ACTIONS(X)
-#undef X
-	sbuf_free(&plain);
-	sbuf_free(&want);
-	free(man);
-}
-
-/* ---- snapshots --------------------------------------------------------------------------- */
-
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	struct sbuf b = { 0 };
-	char buf[4096];
-	size_t n;
-	assert_non_null(f);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sbuf_addn(&b, buf, n);
-	fclose(f);
-	return sbuf_take(&b);
-}
-
-static char *joined(const struct lines *ls)
-{
-	struct sbuf b = { 0 };
-	for (size_t i = 0; i < ls->n; i++) {
-		sbuf_add(&b, ls->v[i].text);
-		sbuf_add(&b, "\n");
-	}
-	return sbuf_take(&b);
-}
+/* ---- 19: snapshots ------------------------------------------------------------------------------- */
 
 static void test_snapshot(void **state)
 {
 	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	char path[256], path2[256];
-	struct lines ls = { 0 };
-
-	open_table(v, 6);
-	view_key(v, '*');
+	char first[256], second[256], want[300];
+	tmp_path(first, "budget-t12-" FIXED_STAMP ".txt");
+	tmp_path(second, "budget-t12-" FIXED_STAMP "-2.txt");
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表12");
 	view_key(v, 'p');
-	snprintf(path, sizeof path, "%s/budget-table6-20200101-092000.txt", snapdir);
-	assert_non_null(v->message);
-	assert_non_null(strstr(v->message, path));
-	char *text = read_file(path);
-	/* Header, blank line, then exactly what --print=6 prints. */
-	assert_non_null(strstr(text, "部门：广州市信访局  年度：2020  单位：万元\n"));
-	assert_non_null(strstr(text, "表：表6  一般公共预算支出预算表（按功能分类科目）\n"));
-	assert_non_null(strstr(text, "时间：2020-01-01 09:20:00\n"));
-	char *body = strstr(text, "\n\n");
-	assert_non_null(body);
-	render_table(view_item(v)->table, 0, &ls);
-	char *want = joined(&ls);
-	assert_string_equal(body + 2, want);
-	assert_null(strchr(text, '\x1b'));
-	free(text);
-
-	/* Same second: a new name, the first file untouched. */
-	view_key(v, '2');
-	view_type(v, "/行政运行\n");
+	snprintf(want, sizeof want, "wrote %s", first);
+	assert_message(v, want);
+	char *text = slurp(first);
+	assert_true(starts_with(text, "Snapshot: 2020年广州市信访局部门预算\n"));
+	assert_non_null(strstr(text, "Table: 表12  财政拨款安排的行政经费及“三公”经费预算表\n"));
+	assert_non_null(strstr(text, "Time: 2020-01-01 09:20:00\n"));
+	assert_non_null(strstr(text, "行政经费"));
+	/* In the same second: a new name, the first file untouched. */
 	view_key(v, 'p');
-	snprintf(path2, sizeof path2, "%s/budget-table6-20200101-092000-2.txt", snapdir);
-	text = read_file(path2);
-	assert_non_null(strstr(text, "搜索：行政运行\n"));
-	/* Only the rows on screen: 合计, the 类, 201's 款 and its open 项. */
-	assert_non_null(strstr(text, "2010301"));
-	assert_null(strstr(text, "2080501"));
+	snprintf(want, sizeof want, "wrote %s", second);
+	assert_message(v, want);
+	assert_true(exists(second));
+	char *again = slurp(first);
+	assert_string_equal(again, text);
+	free(again);
 	free(text);
-	text = read_file(path);
-	assert_string_equal(strstr(text, "\n\n") + 2, want);
-	free(text);
-
-	/* P: the whole table, whatever is open. */
-	view_key(v, 'P');
-	snprintf(path2, sizeof path2, "%s/budget-table6-20200101-092000-3.txt", snapdir);
-	text = read_file(path2);
-	assert_string_equal(strstr(text, "\n\n") + 2, want);
-	free(text);
-	free(want);
-	lines_free(&ls);
 	view_free(v);
 }
 
-static void test_snapshot_refuses(void **state)
+static void test_snapshot_never_overwrites(void **state)
 {
 	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	v->opt.snapshot_dir = "/nonexistent/dir";
+	char taken[256], want[300];
+	tmp_path(taken, "budget-t13-" FIXED_STAMP ".txt");
+	write_text(taken, "someone else's file\n");
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	jump(v, "表13");
+	view_key(v, 'p');
+	char path[256];
+	tmp_path(path, "budget-t13-" FIXED_STAMP "-2.txt");
+	snprintf(want, sizeof want, "wrote %s", path);
+	assert_message(v, want);
+	char *text = slurp(taken);
+	assert_string_equal(text, "someone else's file\n");
+	free(text);
+	/* A folder that cannot take it: a message, no file. */
+	v->opt.snapshot_dir = "/nonexistent/budget-test";
 	view_key(v, 'p');
 	assert_non_null(v->message);
-	assert_non_null(strstr(v->message, "cannot create"));
+	assert_null(strstr(v->message, "wrote"));
+	assert_non_null(strstr(v->message, "/nonexistent/budget-test/budget-t13-" FIXED_STAMP ".txt"));
 	view_free(v);
 }
 
-/* ---- reload ------------------------------------------------------------------------------ */
+/* ---- 20, 21: an empty document, and Chinese ----------------------------------------------- */
 
-static void copy_file(const char *from, const char *to, const char *extra)
-{
-	char *text = read_file(from);
-	FILE *f = fopen(to, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fputs(extra, f);
-	fclose(f);
-	free(text);
-}
-
-static void test_reload(void **state)
-{
-	(void)state;
-	char path[256];
-	snprintf(path, sizeof path, "%s/copy.yaml", snapdir);
-	copy_file(DATA, path, "");
-	struct view *v = open_view(path, 80, 24);
-	open_table(v, 6);
-	view_type(v, ":2010308\n");
-	view_key(v, 'R');
-	assert_string_equal(v->message, "the file has not changed");
-	copy_file(DATA, path, "# changed\n");
-	v->mtime.tv_sec--;		/* as if written a second later */
-	view_key(v, 'R');
-	assert_string_equal(v->message, "reloaded");
-	assert_int_equal(view_item(v)->table->number, 6);
-	assert_string_equal(selected_code(v), "2010308");
-	assert_true(visible(v, "2010301"));
-	assert_false(visible(v, "2080501"));
-	/* A broken file leaves the view as it was. */
-	copy_file(DATA, path, "tables: oops\n");
-	v->mtime.tv_sec--;
-	view_key(v, 'R');
-	assert_non_null(strstr(v->message, "not reloaded"));
-	assert_string_equal(selected_code(v), "2010308");
-	view_free(v);
-}
-
-/* A file rewritten to the same size within the second it was loaded in
- * has changed too: the time is compared to the nanosecond. */
-static void test_reload_same_second(void **state)
-{
-	(void)state;
-	char path[256];
-	snprintf(path, sizeof path, "%s/same.yaml", snapdir);
-	copy_file(DATA, path, "# before\n");
-	struct view *v = open_view(path, 80, 24);
-	struct timespec loaded = v->mtime;
-	copy_file(DATA, path, "# after!\n");
-	struct timespec times[2] = {
-		{ loaded.tv_sec, UTIME_OMIT },
-		{ loaded.tv_sec, (loaded.tv_nsec + 1) % 1000000000 },
-	};
-	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
-	view_key(v, 'R');
-	assert_string_equal(v->message, "reloaded");
-	view_key(v, 'R');
-	assert_string_equal(v->message, "the file has not changed");
-	view_free(v);
-}
-
-/* A file whose name holds a control character is shown with U+FFFD but
- * reloaded by its real name. */
-static void test_reload_odd_name(void **state)
-{
-	(void)state;
-	char path[256];
-	snprintf(path, sizeof path, "%s/odd\x01name.yaml", snapdir);
-	copy_file(DATA, path, "");
-	struct view *v = open_view(path, 80, 24);
-	copy_file(DATA, path, "# changed\n");
-	v->mtime.tv_sec--;
-	view_key(v, 'R');
-	assert_string_equal(v->message, "reloaded");
-	assert_non_null(strstr(v->doc->path, "odd" TEXT_REPLACEMENT "name"));
-	view_free(v);
-}
-
-/* ---- a document with no tables and no narrative ---------------------------------------------- */
-
-static const char empty_doc[] =
-	"schema: 1\n"
-	"document: {department: 测试局, year: 2020, unit: 万元, title: 空文件}\n"
-	"tables: []\n";
-
-/* Every key, a click and the wheel on every pane, at two sizes: the
- * screen stays sane and says why it is empty; q still quits. */
 static void test_empty_document(void **state)
 {
 	(void)state;
-	static const char keys[] = "jkhl+-*1[]bcCsRpPtdz\t\tgG?";
-	struct view_options opt = { .snapshot_dir = snapdir, .clock = fixed_clock };
-	struct loader_error err;
-	struct document *doc = loader_load_string("empty.yaml", empty_doc,
-						  strlen(empty_doc), &err);
-	assert_non_null(doc);
-	assert_int_equal(doc->ntables, 0);
-	struct view *v = view_new(doc, NULL, &opt);
+	char path[256];
+	tmp_path(path, "empty.yaml");
+	write_text(path,
+		   "# Synthetic: the header fields only, no narrative and no tables.\n"
+		   "schema: 2\n"
+		   "document:\n"
+		   "  department: 测试局\n"
+		   "  year: 2020\n"
+		   "  unit: 万元\n"
+		   "  title: 空文件\n"
+		   "tables: []\n");
+	struct view *v = open_view(path, NULL, 80, 24);
 	assert_int_equal(v->nitems, 0);
-	assert_null(view_selected(v));
+	assert_null(view_item(v)->table);
+	assert_null(view_item(v)->part);
+	assert_null(item_row(view_item(v)));
+	assert_null(item_section(view_item(v)));
+	assert_screen_has(v, view_empty_text());
 	assert_screen_has(v, "this document has no tables or narrative");
-	assert_screen_has(v, "0/0");
-	assert_screen_has(v, "空文件");
-	for (int size = 0; size < 2; size++) {
-		view_resize(v, size ? 40 : 120, size ? 12 : 30);
-		for (const char *k = keys; *k; k++) {
-			view_key(v, *k);
-			assert_screen_sane(v);
-		}
-		view_key(v, 'q');	/* out of the help */
-		for (int p = 0; p < PANE_COUNT; p++) {
-			const struct rect *r = &v->lay.pane[p];
-			view_mouse(v, MOUSE_CLICK, r->x + 1, r->y + 2);
-			view_mouse(v, MOUSE_WHEEL_DOWN, r->x + 1, r->y + 2);
-			assert_screen_sane(v);
-		}
-		view_type(v, "/信息\n");
-		assert_string_equal(v->message, "no match for 信息");
-		view_type(v, ":2010301\n");
-		view_key(v, K_BACKSPACE);
-		view_key(v, K_TAB);
-		view_type(v, "6");
-		assert_screen_sane(v);
-		view_key(v, K_TAB);
-		view_key(v, K_TAB);
-	}
+	assert_screen_has(v, "Contents     0/0");
+	assert_screen_has(v, "测试局 2020 万元");
+	/* Keys find nothing to act on, and say so where it matters. */
+	press(v, K_DOWN, 3);
+	view_key(v, K_TAB);
+	view_key(v, K_END);
+	view_key(v, '>');
+	view_key(v, '!');
+	assert_message(v, "no check fails");
+	search(v, "x");
+	assert_message(v, "no match for x");
 	view_key(v, 'p');
-	assert_string_equal(v->message, "this document has no tables or narrative");
-	assert_true(view_key(v, 'q') & VIEW_QUIT);
+	assert_message(v, "this document has no tables or narrative");
+	jump(v, "1");
+	assert_message(v, "no table, code or section 1");
+	assert_int_equal(v->cur, 0);
 	view_free(v);
 }
 
-/* R from a document to an empty one and back. */
-static void test_reload_empty(void **state)
+static void test_chinese(void **state)
 {
 	(void)state;
-	char path[256];
-	snprintf(path, sizeof path, "%s/emptied.yaml", snapdir);
-	copy_file(DATA, path, "");
-	struct view *v = open_view(path, 80, 24);
-	open_table(v, 6);
-	view_type(v, "*");
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(empty_doc, f);
-	fclose(f);
-	v->mtime.tv_sec--;
-	view_key(v, 'R');
-	assert_string_equal(v->message, "reloaded");
-	assert_int_equal(v->nitems, 0);
-	assert_screen_has(v, "this document has no tables or narrative");
-	assert_screen_sane(v);
-	copy_file(DATA, path, "");
-	v->mtime.tv_sec--;
-	view_key(v, 'R');
-	assert_string_equal(v->message, "reloaded");
-	assert_true(v->nitems > 0);
-	assert_screen_lacks(v, "this document has no tables or narrative");
-	assert_screen_sane(v);
-	view_free(v);
-}
-
-/* ---- comparison and sort ------------------------------------------------------------------- */
-
-/* Codes (or names) of the visible rows at depth 1, in order, joined. */
-static void depth1(const struct view *v, char *out, size_t size)
-{
-	const struct item *it = view_item(v);
-	out[0] = '\0';
-	for (size_t i = 0; i < it->nvis; i++)
-		if (it->vis[i].depth == 1) {
-			const struct row *r = it->vis[i].row;
-			strncat(out, r->code ? r->code : r->name, size - strlen(out) - 2);
-			strncat(out, " ", size - strlen(out) - 1);
-		}
-}
-
-static void assert_status_has(const struct view *v, const char *want)
-{
-	struct sbuf b = { 0 };
-	sbuf_add(&b, "");
-	view_status(v, &b);
-	if (!strstr(b.s, want))
-		fail_msg("status \"%s\" lacks \"%s\"", b.s, want);
-	sbuf_free(&b);
-}
-
-/* c: the main pane shows 本年, 上年, 增减 and 增减率 of the first amount
- * column, against the figures the document states; c again: as before. */
-static void test_compare_toggle(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	open_table(v, 12);
-	assert_screen_lacks(v, "113.86%");
-	assert_null(view_comparison(v));
+	assert_true(msg_is_chinese());
+	struct view *v = open_view(DATA, NULL, 80, 24);
+	struct grid g = { 0 };
+	draw_view(v, &g);
+	char *top = grid_line(&g, 0);
+	assert_non_null(strstr(top, "* 目录"));
+	assert_non_null(strstr(top, "深度 1"));
+	free(top);
+	grid_free(&g);
+	jump(v, "nowhere");
+	assert_message(v, "没有名为 nowhere 的表、编码或章节");
+	jump(v, "表12");
 	view_key(v, 'c');
-	assert_true(v->comparing);
-	assert_non_null(view_comparison(v));
-	/* “三公”经费总额 25.30 against 11.83 (its figure less its stated change). */
-	assert_screen_has(v, "113.86%");
-	assert_screen_has(v, "增减率");
-	assert_screen_has(v, "-49.45%");
-	assert_status_has(v, "compare 合计: 6 rows with a stated prior-year figure");
-	view_key(v, 'c');
-	assert_false(v->comparing);
-	assert_screen_lacks(v, "113.86%");
-	assert_screen_has(v, "一般公共预算");
-	view_free(v);
-}
-
-/* C: the next amount column of the table, round to the first again. */
-static void test_compare_column(void **state)
-{
-	(void)state;
-	struct view *v = open_compared(DATA, NULL, true, 120, 30);
-	open_table(v, 12);
-	assert_screen_has(v, "（与上年对比：合计）");
-	assert_screen_has(v, "113.86%");
-	view_key(v, 'C');
-	assert_int_equal(view_item(v)->sort.col, 1);
-	assert_string_equal(v->message, "column: 一般公共预算");
-	assert_screen_has(v, "（与上年对比：一般公共预算）");
-	/* The document states its prior-year figures for 合计 only. */
-	assert_screen_lacks(v, "113.86%");
-	assert_status_has(v, "compare 一般公共预算: ");
-	assert_screen_has(v, "25.30     —     —       —");
-	view_type(v, "CCC");
-	assert_int_equal(view_item(v)->sort.col, 0);
-	assert_screen_has(v, "113.86%");
-	/* Each table keeps its own column. */
-	view_key(v, 'C');
-	view_key(v, '[');
-	assert_int_equal(view_item(v)->table->number, 11);
-	assert_int_equal(view_item(v)->sort.col, (size_t)model_first_amount(view_item(v)->table));
-	view_key(v, ']');
-	assert_int_equal(view_item(v)->sort.col, 1);
-	view_free(v);
-}
-
-/* s: document order, name, amount, change, rate and round again. */
-static void test_sort(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	char got[256];
-	open_table(v, 3);
-	view_key(v, '*');
-	view_type(v, ":2210203\n");
-	depth1(v, got, sizeof got);
-	assert_string_equal(got, "201 206 208 210 221 ");
+	assert_message(v, "与本文件所述上年数对比");
+	assert_screen_has(v, "与本文件所述上年数对比");
 	view_key(v, 's');
-	assert_status_has(v, "sort: name");
-	view_key(v, 's');
-	depth1(v, got, sizeof got);
-	assert_string_equal(got, "201 221 208 206 210 ");
-	assert_status_has(v, "sort: amount of 合计");
-	/* The cursor stays on its row. */
-	assert_string_equal(selected_code(v), "2210203");
-	/* Without a comparison, change and rate sort by amount, and say so. */
-	view_key(v, 's');
-	depth1(v, got, sizeof got);
-	assert_string_equal(got, "201 221 208 206 210 ");
-	assert_status_has(v, "sort: change (not comparing: by amount of 合计)");
-	view_key(v, 's');
-	assert_status_has(v, "sort: rate");
-	view_key(v, 's');
-	depth1(v, got, sizeof got);
-	assert_string_equal(got, "201 206 208 210 221 ");
-	/* Sorting by amount in another column: 基本支出. */
-	view_type(v, "ssC");
-	depth1(v, got, sizeof got);
-	assert_string_equal(got, "201 221 208 210 206 ");
+	char *st = status_text(v);
+	assert_string_equal(st, "排序：名称  6 行有本文件所述的上年数");
+	free(st);
+	assert_screen_has(v, "排序：名称");
 	view_free(v);
-}
-
-/* With a prior-year file: sorted by change, the rows that have none last;
- * the main pane lists the dropped prior rows (取消) after the rows. */
-static void test_compare_file(void **state)
-{
-	(void)state;
-	struct view *v = open_compared(DATA, PRIOR, true, 160, 40);
-	struct lines ls = { 0 };
-	char got[256];
-	open_table(v, 3);
-	view_key(v, '*');
-	assert_status_has(v, "compare 合计: 9 rows matched by code, 2 by name, 10 new, 1 dropped");
-	assert_screen_has(v, "新增");
-	assert_screen_has(v, "按名称");
-	assert_screen_has(v, "取消");
-	assert_screen_has(v, "一般行政管理事务");
-	view_type(v, "sss");
-	/* |change|: 201 +837.30, 221 +148.90, 208 +98.28; 206 and 210 are new. */
-	depth1(v, got, sizeof got);
-	assert_string_equal(got, "201 221 208 206 210 ");
-	assert_status_has(v, "sort: change");
-	view_key(v, 's');	/* |rate|: 201 49.25%, 208 49.14%, 221 24.82% */
-	depth1(v, got, sizeof got);
-	assert_string_equal(got, "201 208 221 206 210 ");
-	/* The detail pane compares every amount column. */
-	view_type(v, ":2210203\n");
-	view_detail_lines(v, 200, &ls);
-	assert_true(lines_have(&ls, "Prior-year row, by code：2210203 购房补贴"));
-	assert_true(lines_have(&ls, "合计：本年 547.58 · 上年 304.00 · 增减 +243.58 · 增减率 80.13%"));
-	assert_true(lines_have(&ls, "基本支出：本年 547.58 · 上年 304.00"));
-	assert_true(lines_have(&ls, "项目支出：本年 0.00"));
-	lines_free(&ls);
-	view_key(v, 'c');
-	view_detail_lines(v, 200, &ls);
-	assert_false(lines_have(&ls, "增减率"));
-	lines_free(&ls);
-	view_free(v);
-}
-
-/* The 取消 rows come into view at the last row, also on a small screen. */
-static void test_compare_scroll(void **state)
-{
-	(void)state;
-	struct view *v = open_compared(DATA, PRIOR, true, 80, 24);
-	open_table(v, 3);
-	view_type(v, "t*");
-	assert_screen_lacks(v, "取消");
-	view_key(v, 'G');
-	assert_string_equal(selected_code(v), "2210203");
-	assert_screen_has(v, "取消");
-	assert_screen_has(v, "新增");
-	view_free(v);
-}
-
-/* Snapshots compared: p with the table fully open and P both save the
- * lines of --print=N --compare[=OLD]. */
-static void test_compare_snapshot(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	char path[256];
-	open_table(v, 12);
-	view_type(v, "*c");
-	view_key(v, 'p');
-	snprintf(path, sizeof path, "%s/budget-table12-20200101-092000.txt", snapdir);
-	char *text = read_file(path);
-	char *want = read_file("tests/golden/12-compare.txt");
-	assert_string_equal(strstr(text, "\n\n") + 2, want);
-	free(text);
-	free(want);
-	view_free(v);
-
-	v = open_compared(DATA, PRIOR, true, 80, 24);
-	open_table(v, 3);
-	view_key(v, 'P');
-	snprintf(path, sizeof path, "%s/budget-table3-20200101-092000.txt", snapdir);
-	text = read_file(path);
-	want = read_file("tests/golden/3-compare-file.txt");
-	assert_string_equal(strstr(text, "\n\n") + 2, want);
-	free(text);
-	/* As expanded and sorted: the open rows, in the sorted order. */
-	view_type(v, "0lss");
-	view_key(v, 'p');
-	snprintf(path, sizeof path, "%s/budget-table3-20200101-092000-2.txt", snapdir);
-	text = read_file(path);
-	assert_non_null(strstr(text, "排序：金额\n"));
-	char *a = strstr(text, "\n221 "), *b = strstr(text, "\n208 ");
-	assert_true(a && b && a < b);
-	assert_null(strstr(text, "2010301"));
-	assert_non_null(strstr(text, "取消"));
-	free(text);
-	free(want);
-	view_free(v);
-}
-
-/* R rebuilds the comparison against the reloaded document; the sort and
- * the column stay. */
-static void test_compare_reload(void **state)
-{
-	(void)state;
-	char path[256];
-	snprintf(path, sizeof path, "%s/compare.yaml", snapdir);
-	copy_file(DATA, path, "");
-	struct view *v = open_compared(path, NULL, true, 120, 30);
-	open_table(v, 12);
-	view_type(v, "sCCCC");
-	copy_file(DATA, path, "# changed\n");
-	v->mtime.tv_sec--;
-	view_key(v, 'R');
-	assert_string_equal(v->message, "reloaded");
-	assert_ptr_equal(v->cmp.cur, v->doc);
-	assert_int_equal(view_item(v)->sort.mode, SORT_NAME);
-	assert_screen_has(v, "113.86%");
-	assert_status_has(v, "6 rows with a stated prior-year figure");
-	view_free(v);
-}
-
-/* ---- mouse and layout ---------------------------------------------------------------------- */
-
-static void test_mouse(void **state)
-{
-	(void)state;
-	struct view *v = open_view(DATA, 80, 24);
-	const struct rect *nav = &v->lay.pane[PANE_NAV];
-	view_mouse(v, MOUSE_CLICK, nav->x + 2, nav->y + 1 + 8);	/* 表6 */
-	assert_int_equal(view_item(v)->table->number, 6);
-	assert_int_equal(v->focus, PANE_NAV);
-	const struct rect *m = &v->lay.pane[PANE_MAIN];
-	view_mouse(v, MOUSE_CLICK, m->x + 5, m->y + 2 + 1);	/* 201 */
-	assert_int_equal(v->focus, PANE_MAIN);
-	assert_string_equal(selected_code(v), "201");
-	view_mouse(v, MOUSE_CLICK, m->x + 5, m->y + 2 + 1);	/* again: opens */
-	assert_true(visible(v, "20103"));
-	view_mouse(v, MOUSE_WHEEL_DOWN, m->x + 5, m->y + 5);
-	assert_int_equal(view_item(v)->cursor, 1 + 3);
-	view_free(v);
-}
-
-static bool overlap(const struct rect *a, const struct rect *b)
-{
-	return a->w && b->w && a->x < b->x + b->w && b->x < a->x + a->w &&
-	       a->y < b->y + b->h && b->y < a->y + a->h;
-}
-
-static void test_layout(void **state)
-{
-	(void)state;
-	for (int cols = 40; cols <= 220; cols += 3)
-		for (int rows = 12; rows <= 70; rows += 5)
-			for (int flags = 0; flags < 32; flags++) {
-				struct layout_request req = {
-					cols, rows, flags & 1, flags & 2, flags & 4,
-					(enum pane_id)((flags >> 3) % PANE_COUNT),
-				};
-				struct layout lay;
-				if (req.zoom && !req.show_nav && req.focus == PANE_NAV)
-					continue;
-				layout_compute(&req, &lay);
-				assert_true(lay.mode != LAYOUT_TOO_SMALL);
-				for (int p = 0; p < PANE_COUNT; p++) {
-					const struct rect *r = &lay.pane[p];
-					if (!r->w)
-						continue;
-					assert_true(r->x >= 0 && r->y >= 0);
-					assert_true(r->x + r->w <= cols);
-					assert_true(r->y + r->h <= rows - 1);
-					for (int q = p + 1; q < PANE_COUNT; q++)
-						assert_false(overlap(r, &lay.pane[q]));
-				}
-				if (!req.zoom || req.focus == PANE_MAIN)
-					assert_true(layout_shown(&lay, PANE_MAIN));
-				assert_int_equal(lay.status.y, rows - 1);
-			}
 }
 
 int main(void)
 {
+	text_init();
+	/* Snapshot names and times are local time: make them UTC. */
+	setenv("TZ", "UTC", 1);
+	tzset();
+#define T(f) cmocka_unit_test_setup_teardown(f, setup_en, teardown)
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_items),
-		cmocka_unit_test(test_expand_collapse),
-		cmocka_unit_test(test_levels),
-		cmocka_unit_test(test_state_per_table),
-		cmocka_unit_test(test_total_after),
-		cmocka_unit_test(test_scroll),
-		cmocka_unit_test(test_history),
-		cmocka_unit_test(test_focus),
-		cmocka_unit_test(test_jump),
-		cmocka_unit_test(test_search),
-		cmocka_unit_test(test_search_narrative),
-		cmocka_unit_test(test_prompt),
-		cmocka_unit_test(test_detail_project),
-		cmocka_unit_test(test_detail_shares),
-		cmocka_unit_test(test_bar),
-		cmocka_unit_test(test_screens),
-		cmocka_unit_test(test_narrow),
-		cmocka_unit_test(test_too_small),
-		cmocka_unit_test(test_help),
-		cmocka_unit_test(test_man_keys),
-		cmocka_unit_test(test_snapshot),
-		cmocka_unit_test(test_snapshot_refuses),
-		cmocka_unit_test(test_reload),
-		cmocka_unit_test(test_reload_same_second),
-		cmocka_unit_test(test_reload_odd_name),
-		cmocka_unit_test(test_empty_document),
-		cmocka_unit_test(test_reload_empty),
-		cmocka_unit_test(test_compare_toggle),
-		cmocka_unit_test(test_compare_column),
-		cmocka_unit_test(test_sort),
-		cmocka_unit_test(test_compare_file),
-		cmocka_unit_test(test_compare_scroll),
-		cmocka_unit_test(test_compare_snapshot),
-		cmocka_unit_test(test_compare_reload),
-		cmocka_unit_test(test_mouse),
-		cmocka_unit_test(test_layout),
+		T(test_start),
+		T(test_tab_cycles_panes),
+		T(test_type_tab_is_tab),
+		T(test_down_past_part_goes_on),
+		T(test_left_at_root_to_nav),
+		T(test_jump_table),
+		T(test_jump_title),
+		T(test_jump_code),
+		T(test_jump_unknown),
+		T(test_search_steps),
+		T(test_search_project_text),
+		T(test_search_marks_cells),
+		T(test_next_failing),
+		T(test_next_failing_none),
+		T(test_column_window),
+		T(test_sides_next),
+		T(test_sides_prev),
+		T(test_sides_side_by_side),
+		T(test_sort),
+		T(test_shares),
+		T(test_wide_bars),
+		T(test_compare_stated),
+		T(test_compare_column),
+		T(test_compare_file),
+		T(test_reload),
+		T(test_reload_fifo),
+		T(test_prompt),
+		T(test_detail_end_visible),
+		T(test_mouse_click),
+		T(test_mouse_wheel),
+		T(test_help),
+		T(test_help_swallows_keys),
+		T(test_too_small),
+		T(test_snapshot),
+		T(test_snapshot_never_overwrites),
+		T(test_empty_document),
+		cmocka_unit_test_setup_teardown(test_chinese, setup_zh, teardown),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+#undef T
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }
