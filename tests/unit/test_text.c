@@ -785,6 +785,49 @@ static void test_sbuf_add_fit(void **state)
 	fits("a\xE2\x80\x8B" "b", 12, true, "|  a" CODE("200B") "b|");
 }
 
+/* Three faults the first version of these tests found. */
+
+/* Text that fits keeps its visible forms whole: "‹U+00AD›" is 12 bytes
+ * for the 2 of a soft hyphen. */
+static void test_fit_visible_forms(void **state)
+{
+	(void)state;
+	struct sbuf b = { 0 };
+	sbuf_add_fit(&b, "\xC2\xAD", 20, false);
+	assert_string_equal(b.s, "\xE2\x80\xB9U+00AD\xE2\x80\xBA            ");
+	sbuf_clear(&b);
+	sbuf_add_fit(&b, "\xE2\x80\xAE", 10, true);
+	assert_string_equal(b.s, "  \xE2\x80\xB9U+202E\xE2\x80\xBA");
+	sbuf_free(&b);
+}
+
+/* A character cut off by the end of the bytes given is not clean, and
+ * nothing past them is read (valgrind sees to that: the copy is exact). */
+static void test_is_clean_stays_inside(void **state)
+{
+	(void)state;
+	char *b = malloc(2);
+	memcpy(b, "\xE5\xB9", 2);
+	assert_false(text_is_clean(b, 2, false));
+	free(b);
+	b = malloc(3);
+	memcpy(b, "\xE5\xB9\xBF", 3);	/* 广, whole */
+	assert_true(text_is_clean(b, 3, false));
+	free(b);
+}
+
+/* A stray byte in what is searched for matches only the same stray byte. */
+static void test_stray_byte_matches_itself(void **state)
+{
+	(void)state;
+	size_t len = 99;
+	assert_false(text_contains("\xE5\xB9\xBF", "\xE5"));
+	assert_false(text_match_at("\xE5\xB9\xBF", "\xE5", &len));
+	assert_int_equal(text_count("\xE5\xB9\xBF\xE5\xB9\xBF", "\xE5"), 0);
+	assert_true(text_contains("a\xE5z", "\xE5"));
+	assert_int_equal(text_count("\xE5 \xE5", "\xE5"), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -809,6 +852,9 @@ int main(void)
 		cmocka_unit_test(test_sbuf_clear),
 		cmocka_unit_test(test_sbuf_trim_end),
 		cmocka_unit_test(test_sbuf_add_fit),
+		cmocka_unit_test(test_fit_visible_forms),
+		cmocka_unit_test(test_is_clean_stays_inside),
+		cmocka_unit_test(test_stray_byte_matches_itself),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
