@@ -274,18 +274,41 @@ bool browser_parse_color(const char *s, enum color_mode *out)
 	return true;
 }
 
+static void view_options_of(const struct browser_options *opt, struct view_options *vo)
+{
+	memset(vo, 0, sizeof *vo);
+	vo->no_utf8 = !text_init();
+	vo->compare = opt->compare;
+	vo->column = opt->column;
+}
+
+static int run(struct view *v, const struct browser_options *opt);
+
 int browser_run(struct document *doc, struct document *old,
 		const struct browser_options *opt)
 {
-	struct view_options vo = { 0 };
+	struct view_options vo;
+	view_options_of(opt, &vo);
+	return run(view_new(doc, old, &vo), opt);
+}
+
+int browser_run_set(struct docset *set, struct document *city,
+		    const struct browser_options *opt)
+{
+	struct view_options vo;
+	view_options_of(opt, &vo);
+	struct docset *own = xmalloc(sizeof *own);
+	*own = *set;
+	return run(view_new_set(own, city, &vo), opt);
+}
+
+/* The browser on view v until the user quits; v is freed. */
+static int run(struct view *v, const struct browser_options *opt)
+{
 	struct grid g = { 0 };
 	int status = 0, errors = 0;
 	bool redraw = true;
 
-	vo.no_utf8 = !text_init();
-	vo.compare = opt->compare;
-	vo.column = opt->column;
-	struct view *v = view_new(doc, old, &vo);
 	catch_signals();
 	if (!start_curses(opt)) {
 		const char *term = getenv("TERM");

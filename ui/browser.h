@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "doc/docset.h"
 #include "doc/model.h"
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
@@ -22,6 +23,11 @@ struct browser_options {
  * SIGHUP, SIGQUIT); the terminal is restored in every case. */
 int browser_run(struct document *doc, struct document *old,
 		const struct browser_options *opt);
+
+/* The same for a set of departments and its city document (city.h),
+ * which it takes over (the set's contents are moved). */
+int browser_run_set(struct docset *set, struct document *city,
+		    const struct browser_options *opt);
 
 /* Parse "auto", "always" or "never"; false for anything else. */
 bool browser_parse_color(const char *s, enum color_mode *out);

@@ -7,17 +7,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "browser.h"
+#include "doc/docset.h"
 #include "doc/loader.h"
 #include "doc/msg.h"
 #include "doc/text.h"
 #include "report/check.h"
 #include "report/export.h"
 #include "report/print.h"
+#include "report/city.h"
 #include "report/render.h"
+#include "report/setreport.h"
 
 /* "budget: message" on standard error: every message of the program. */
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -132,6 +136,87 @@ static bool compare_without_equals(int argc, char **argv)
 	return false;
 }
 
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Several files, or a directory, or a directory of prior years: a set of
+ * departments. */
+static bool is_set(int nfiles, char **files, const char *old_path)
+{
+	return nfiles > 1 || (nfiles == 1 && is_directory(files[0])) ||
+	       (old_path && is_directory(old_path));
+}
+
+/* What the command line asks of a set. */
+struct run {
+	const char *view;
+	bool formatted;
+	enum export_format format;
+	bool bom, list, check, compare;
+	const char *column;
+	struct print_opts opts;
+	struct browser_options browse;
+};
+
+/* A set of departments: every file loads on its own, those that fail are
+ * named (one line each) and the others go on; the exit status is then 2
+ * at the least. */
+static int run_set(int nfiles, char **files, const char *old_path, const struct run *r)
+{
+	struct docset set = { 0 };
+	for (int i = 0; i < nfiles; i++)
+		docset_add(&set, files[i]);
+	if (old_path)
+		docset_add(&set, old_path);
+	docset_sort(&set);
+	for (size_t i = 0; i < set.nerrors; i++)
+		fprintf(stderr, "%s\n", set.errors[i]);
+	if (!set.ndocs) {	/* each file has said why */
+		docset_free(&set);
+		return 2;
+	}
+	struct document *city = city_build(&set);
+	int status = 0;
+	if (r->list) {
+		print_list(city, stdout);
+	} else if (r->check) {
+		status = set_check(&set, city, r->compare, stdout);
+	} else if (!r->view && !r->formatted && isatty(STDOUT_FILENO)) {
+		struct browser_options b = r->browse;
+		b.compare = r->compare;
+		b.column = r->column;
+		return browser_run_set(&set, city, &b);
+	} else {
+		struct print_error perr;
+		bool ok;
+		struct print_opts o = r->opts;
+		o.column = r->column;
+		if (r->formatted) {
+			struct export_opts eo = { r->format, r->bom, NULL, r->column, true };
+			ok = set_export(&set, city, r->view, &eo, r->compare, stdout, &perr);
+		} else {
+			struct lines ls = { 0 };
+			ok = set_print(&set, city, r->view ? r->view : "all", &o, r->compare, &ls,
+				       &perr);
+			if (ok)
+				lines_write(&ls, stdout);
+			lines_free(&ls);
+		}
+		if (!ok) {
+			say("%s", perr.message);
+			status = 2;
+		}
+	}
+	if (set.nerrors && status < 2)
+		status = 2;
+	model_free(city);
+	docset_free(&set);
+	return flushed(status);
+}
+
 static int usage_error(void)
 {
 	fprintf(stderr, "%s\n", msg(M_MAIN_TRY_HELP));
@@ -233,16 +318,17 @@ int main(int argc, char **argv)
 		say("%s", msg(M_MAIN_CHECK_ALONE));
 		return 2;
 	}
-	if (check)
-		return flushed(run_check(argc - optind, argv + optind, old_path));
 	if (formatted && !view) {
 		say("%s", msg(M_MAIN_FORMAT_NEEDS_PRINT));
 		return 2;
 	}
-	if (argc - optind > 1) {
-		say("%s", msg(M_MAIN_ONE_FILE));
-		return usage_error();
+	if (is_set(argc - optind, argv + optind, old_path)) {
+		struct run r = { view, formatted, format, bom, list, check, compare, column, opts,
+				 browse };
+		return run_set(argc - optind, argv + optind, old_path, &r);
 	}
+	if (check)
+		return flushed(run_check(argc - optind, argv + optind, old_path));
 	const char *path = optind < argc ? argv[optind] : default_file();
 
 	struct loader_error err;
@@ -282,7 +368,7 @@ int main(int argc, char **argv)
 	struct print_error perr;
 	bool ok;
 	if (formatted) {
-		struct export_opts eo = { format, bom, opts.cmp, column };
+		struct export_opts eo = { format, bom, opts.cmp, column, false };
 		ok = export_view(doc, view, &eo, stdout, &perr);
 	} else {
 		struct lines ls = { 0 };

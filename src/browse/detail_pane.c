@@ -22,7 +22,9 @@ static void follow(struct view *v)
 		if (ls.v[i].link) {
 			const struct table *t = ls.v[i].link;
 			const struct row *r = ls.v[i].row;
-			view_go(v, (struct place){ view_item_of_table(v, t), r, NULL }, true);
+			struct place p = { view_document_index(v, t->doc), view_item_of_table(v, t),
+					   r, NULL };
+			view_go(v, p, true);
 			v->focus = PANE_MAIN;
 			view_relayout(v);
 			lines_free(&ls);

@@ -23,7 +23,7 @@ static const struct row *origin(const struct row *r)
 struct place view_here(const struct view *v)
 {
 	const struct item *it = view_item(v);
-	return (struct place){ v->cur, origin(item_row(it)), item_section(it) };
+	return (struct place){ v->at, v->cur, origin(item_row(it)), item_section(it) };
 }
 
 void view_history_push(struct view *v)
@@ -31,7 +31,8 @@ void view_history_push(struct view *v)
 	struct place p = view_here(v);
 	if (v->nhistory) {
 		const struct place *last = &v->history[v->nhistory - 1];
-		if (last->item == p.item && last->row == p.row && last->sec == p.sec)
+		if (last->doc == p.doc && last->item == p.item && last->row == p.row &&
+		    last->sec == p.sec)
 			return;
 	}
 	if (v->nhistory == MAX_HISTORY) {
@@ -53,6 +54,7 @@ void view_go(struct view *v, struct place p, bool remember)
 {
 	if (remember)
 		view_history_push(v);
+	view_open_document(v, p.doc);
 	v->cur = p.item < v->nitems ? p.item : 0;
 	struct item *it = view_item(v);
 	if (p.row)
@@ -62,22 +64,33 @@ void view_go(struct view *v, struct place p, bool remember)
 	it->detail_top = 0;
 }
 
+/* Items are a document's parts, then its tables (view_build): where a
+ * table or a section is, in any document, shown or not. */
+static size_t nparts(const struct document *doc)
+{
+	size_t n = 0;
+	for (const struct section *s = doc->parts; s; s = s->next)
+		n++;
+	return n;
+}
+
 size_t view_item_of_table(const struct view *v, const struct table *t)
 {
-	for (size_t i = 0; i < v->nitems; i++)
-		if (v->items[i].table == t)
-			return i;
-	return 0;
+	if (t->doc == v->doc)
+		for (size_t i = 0; i < v->nitems; i++)
+			if (v->items[i].table == t)
+				return i;
+	return t->doc != v->doc ? nparts(t->doc) + (size_t)(t - t->doc->tables) : 0;
 }
 
 size_t view_item_of_section(const struct view *v, const struct section *s)
 {
 	while (s->parent)
 		s = s->parent;
-	for (size_t i = 0; i < v->nitems; i++)
-		if (v->items[i].part == s)
-			return i;
-	return 0;
+	size_t i = 0;
+	for (const struct section *p = v->doc->parts; p && p != s; p = p->next)
+		i++;
+	return i;
 }
 
 size_t view_step_item(const struct view *v, size_t i, int step)
@@ -142,10 +155,10 @@ void view_jump(struct view *v, const char *text)
 	} else if ((r = it->table && it->table->doc == v->doc ?
 			 model_find_code(v->doc, it->table, text) : NULL) ||
 		   (r = model_find_code(v->doc, NULL, text))) {
-		view_go(v, (struct place){ view_item_of_table(v, r->side->table), r, NULL }, true);
+		view_go(v, view_place_of_row(v, r), true);
 		v->focus = PANE_MAIN;
 	} else if ((s = model_find_section(v->doc, text)) || (s = section_titled(v->doc, text))) {
-		view_go(v, (struct place){ view_item_of_section(v, s), NULL, s }, true);
+		view_go(v, (struct place){ v->at, view_item_of_section(v, s), NULL, s }, true);
 		v->focus = PANE_MAIN;
 	} else if ((t = table_titled(v->doc, text))) {
 		go_table(v, t);
@@ -165,26 +178,30 @@ static size_t find_matches(struct view *v)
 	free(v->matches);
 	v->matches = NULL;
 	v->nmatches = 0;
-	for (size_t i = 0; i < v->nitems; i++) {
-		const struct item *it = &v->items[i];
-		if (it->table && it->table->doc == v->doc) {
-			for (const struct row *r = model_first_row(it->table); r;
+	/* Every document of the view, in turn: items are parts, then tables. */
+	for (size_t d = 0; d < view_ndocuments(v); d++) {
+		const struct document *doc = view_document(v, d);
+		size_t item = 0;
+		for (const struct section *part = doc->parts; part; part = part->next, item++)
+			for (const struct section *sec = part; sec;
+			     sec = model_next_section(sec)) {
+				if (sec != part && sec->depth == 0)
+					break;
+				size_t n = search_section(sec, v->query);
+				occurrences += n;
+				if (n)
+					DA_PUSH(v->matches, v->nmatches, cap,
+						((struct place){ d, item, NULL, sec }));
+			}
+		for (size_t t = 0; t < doc->ntables; t++, item++)
+			for (const struct row *r = model_first_row(&doc->tables[t]); r;
 			     r = model_next_in_table(r)) {
 				size_t n = search_row(r, v->query);
 				occurrences += n;
 				if (n)
 					DA_PUSH(v->matches, v->nmatches, cap,
-						((struct place){ i, r, NULL }));
+						((struct place){ d, item, r, NULL }));
 			}
-		} else if (it->part) {
-			for (size_t k = 0; k < it->nopen; k++) {
-				size_t n = search_section(it->sections[k], v->query);
-				occurrences += n;
-				if (n)
-					DA_PUSH(v->matches, v->nmatches, cap,
-						((struct place){ i, NULL, it->sections[k] }));
-			}
-		}
 	}
 	return occurrences;
 }
@@ -234,6 +251,11 @@ static size_t match_from(const struct view *v, struct place p)
 	const struct item *it = &v->items[p.item];
 	for (size_t i = 0; i < v->nmatches; i++) {
 		const struct place *m = &v->matches[i];
+		if (m->doc != p.doc) {
+			if (m->doc > p.doc)
+				return i;
+			continue;
+		}
 		if (m->item > p.item)
 			return i;
 		if (m->item < p.item)
@@ -285,7 +307,7 @@ void view_step_match(struct view *v, int step)
 void view_next_failing(struct view *v)
 {
 	struct place here = view_here(v);
-	struct place first = { 0 }, next = { 0 };
+	struct place first = { v->at, 0, NULL, NULL }, next = first;
 	bool have_first = false, have_next = false;
 	for (size_t i = 0; i < v->nitems && !have_next; i++) {
 		const struct item *it = &v->items[i];
@@ -295,7 +317,7 @@ void view_next_failing(struct view *v)
 		     r = model_next_in_table(r)) {
 			if (check_row_status(&v->checks, r) != CHECK_FAIL)
 				continue;
-			struct place p = { i, r, NULL };
+			struct place p = { v->at, i, r, NULL };
 			if (!have_first) {
 				first = p;
 				have_first = true;

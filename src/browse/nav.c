@@ -67,7 +67,14 @@ int nav_do(struct view *v, enum action a, int key)
 		v->focus = PANE_MAIN;
 		view_relayout(v);
 		break;
-	case ACT_COLLAPSE: break;
+	case ACT_COLLAPSE:
+		/* A department of a set: back up to all of them. */
+		if (v->set && v->at) {
+			view_history_push(v);
+			view_open_document(v, 0);
+			view_message(v, "%s", msg(M_VIEW_TO_CITY));
+		}
+		break;
 	case ACT_DIGIT:
 		if (key >= '0' && key <= '9')
 			digit(v, key - '0');

@@ -57,6 +57,10 @@ void view_select_item(struct view *v, size_t i);
 /* The item of a table or section of the document, or of none (0). */
 size_t view_item_of_table(const struct view *v, const struct table *t);
 size_t view_item_of_section(const struct view *v, const struct section *s);
+/* The view's number for a document (view_document), and the place of a
+ * row of any of its documents. */
+size_t view_document_index(const struct view *v, const struct document *doc);
+struct place view_place_of_row(const struct view *v, const struct row *r);
 /* Step to the previous or next listed item from i; returns i when none. */
 size_t view_step_item(const struct view *v, size_t i, int step);
 

@@ -42,6 +42,10 @@ static struct document *again(struct view *v, const struct document *doc)
 void view_reload(struct view *v)
 {
 	struct file_stamp now, old_now;
+	if (v->set) {
+		view_message(v, "%s", msg(M_VIEW_SET_NO_RELOAD));
+		return;
+	}
 	if (strcmp(v->doc->file, "-") == 0 && !v->old) {
 		view_message(v, "%s", msg(M_VIEW_STDIN_RELOAD));
 		return;

@@ -331,6 +331,16 @@ static void expand(struct view *v, struct item *it)
 {
 	if (!item_row(it) && !item_section(it))
 		return;
+	const struct row *r = item_row(it);
+	if (!item_has_children(it) && r && r->link && r->link->side->table->doc != v->doc &&
+	    v->set) {
+		/* A department's row of the city document opens that department,
+		 * at the row it stands for. */
+		view_go(v, view_place_of_row(v, r->link), true);
+		v->focus = PANE_MAIN;
+		view_relayout(v);
+		return;
+	}
 	if (!item_has_children(it)) {
 		/* A leaf opens onto its story in the detail pane. */
 		if (v->show_detail) {

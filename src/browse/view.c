@@ -151,8 +151,14 @@ void view_free(struct view *v)
 	free(v->history);
 	free(v->message);
 	sbuf_free(&v->prompt.input);
-	model_free(v->doc);
-	model_free(v->old);
+	if (v->set) {
+		model_free(v->city);
+		docset_free(v->set);
+		free(v->set);
+	} else {
+		model_free(v->doc);
+		model_free(v->old);
+	}
 	free(v);
 }
 

@@ -16,11 +16,14 @@
 #include "browse/keys.h"
 #include "browse/layout.h"
 #include "doc/model.h"
+#include "doc/docset.h"
 #include "report/check.h"
 #include "report/compare.h"
 
-/* A place to come back to: an item and a row or section of it. */
+/* A place to come back to: a document of the view (view_document), an
+ * item and a row or section of it. */
 struct place {
+	size_t doc;
 	size_t item;
 	const struct row *row;		/* a row of the item's table (not a derived one) */
 	const struct section *sec;
@@ -59,9 +62,16 @@ struct file_stamp {
 };
 
 struct view {
-	struct document *doc;		/* owned: freed by view_free */
-	struct document *old;		/* owned: the prior-year file, or NULL to
-					 * compare with doc's stated figures */
+	struct document *doc;		/* the document shown; owned (freed by
+					 * view_free) unless the view has a set */
+	struct document *old;		/* the prior-year file, or NULL to compare
+					 * with doc's stated figures; owned as doc */
+	/* Several departments: the set and its city document (city.h), both
+	 * owned; doc is one of them, document number at (0: the city, k: the
+	 * set's document k - 1). */
+	struct docset *set;
+	struct document *city;
+	size_t at;
 	struct comparison cmp;		/* doc against old */
 	bool comparing;			/* tables are shown against the prior year */
 	struct check_report checks;	/* every check of doc (and against old) */
@@ -95,8 +105,19 @@ struct view {
  * first.  Shows the first item, the navigator focused. */
 struct view *view_new(struct document *doc, struct document *old,
 		      const struct view_options *opt);
+/* A view of a set of departments: the city document first (city.h); it
+ * takes both over. */
+struct view *view_new_set(struct docset *set, struct document *city,
+			  const struct view_options *opt);
 /* Free the view and its documents. */
 void view_free(struct view *v);
+
+/* Documents a view can show (1, or the city and each department), and
+ * document k of them. */
+size_t view_ndocuments(const struct view *v);
+struct document *view_document(const struct view *v, size_t k);
+/* Show document k instead (its first item; the navigator focused). */
+void view_open_document(struct view *v, size_t k);
 
 /* The terminal is now cols x rows. */
 void view_resize(struct view *v, int cols, int rows);

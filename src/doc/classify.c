@@ -9,8 +9,10 @@
 #include "doc/util.h"
 
 /* The nearest earlier row whose code is a proper prefix of code: the
- * longest prefix present in seen.  Codes are at most CLASSIFY_MAX_CODE
- * bytes (the loader refuses longer ones), so this is bounded. */
+ * longest prefix present in seen, which maps each code to the latest row
+ * with it.  The loader refuses codes longer than CLASSIFY_MAX_CODE bytes,
+ * so this is bounded; a longer code (a row built otherwise) does not
+ * nest. */
 static struct row *nearest_ancestor(const struct strmap *seen, const char *code)
 {
 	char prefix[CLASSIFY_MAX_CODE + 1];
@@ -20,9 +22,9 @@ static struct row *nearest_ancestor(const struct strmap *seen, const char *code)
 	memcpy(prefix, code, n + 1);
 	while (--n > 0) {
 		prefix[n] = '\0';
-		struct row *r = strmap_get(seen, prefix);
-		if (r)
-			return r;
+		struct row **latest = strmap_get(seen, prefix);
+		if (latest)
+			return *latest;
 	}
 	return NULL;
 }
@@ -61,17 +63,24 @@ static void nest_code_list(struct side *s, struct row *parent)
 		free(list);
 		return;
 	}
-	struct row **up = xcalloc(n, sizeof *up);
+	/* seen maps a code to its slot in latest, which holds the latest row
+	 * with that code: a repeated code takes the rows after it. */
+	struct row **up = xcalloc(n, sizeof *up), **latest = xcalloc(n, sizeof *latest);
 	struct strmap seen = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		if (!list[i]->code || !*list[i]->code)
 			continue;
 		up[i] = nearest_ancestor(&seen, list[i]->code);
-		if (!strmap_get(&seen, list[i]->code))
-			strmap_put(&seen, list[i]->code, list[i]);
+		struct row **slot = strmap_get(&seen, list[i]->code);
+		if (!slot) {
+			slot = &latest[i];
+			strmap_put(&seen, list[i]->code, slot);
+		}
+		*slot = list[i];
 	}
 	relink(s, parent, list, up, n);
 	strmap_free(&seen);
+	free(latest);
 	free(up);
 	free(list);
 }

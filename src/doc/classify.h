@@ -7,12 +7,14 @@
 #include "doc/model.h"
 #include "doc/text.h"
 
-/* Longest code accepted, in bytes: nesting looks up each prefix. */
+/* Longest code accepted, in bytes: nesting looks up each prefix.  The
+ * loader refuses longer codes. */
 #define CLASSIFY_MAX_CODE 32
 
 /* Nest rows given flat by code prefix: in every sibling list, a row whose
  * code extends an earlier sibling's code moves under the longest such row
- * (the nearest present ancestor).  Source order is kept. */
+ * (the nearest present ancestor); when that code is repeated, under the
+ * latest row with it before this one.  Source order is kept. */
 void classify_nest_by_code(struct side *s);
 
 /* Nest rows given flat by their labels: in every sibling list, a row's

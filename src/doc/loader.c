@@ -28,6 +28,14 @@ struct pending_link {
 	struct cell_ref ref;
 };
 
+/* Where a name that is checked once more of the file is read (a total,
+ * a see entry, a figure or side id) was written, for the message.  Found
+ * by the pointer the document keeps, which is the name's own copy. */
+struct written {
+	const char *name;
+	int line, col;
+};
+
 struct loader {
 	struct document *doc;
 	struct yread rd;
@@ -37,6 +45,10 @@ struct loader {
 	int key_line, key_col;		/* where it was */
 	struct pending_link *links;
 	size_t nlinks, caplinks;
+	struct written *written;
+	size_t nwritten, capwritten;
+	struct strmap table_names;	/* table id or label → 1 + its index */
+	char table_desc[64];		/* see table_desc */
 };
 
 /* ---- errors -------------------------------------------------------------- */
@@ -61,6 +73,47 @@ static bool fail_at(struct loader *ld, int line, int col, enum msg_id fmt, ...)
 
 #define LINE(e) ((int)(e)->start_mark.line + 1)
 #define COL(e) ((int)(e)->start_mark.column + 1)
+
+static void remember(struct loader *ld, const char *name, int line, int col)
+{
+	if (!name)
+		return;
+	struct written w = { name, line, col };
+	DA_PUSH(ld->written, ld->nwritten, ld->capwritten, w);
+}
+
+/* Where name was written; *line and *col are left as they are when it
+ * was not remembered.  Linear, but only ever asked for a message. */
+static void written_at(const struct loader *ld, const char *name, int *line, int *col)
+{
+	for (size_t i = 0; i < ld->nwritten; i++)
+		if (ld->written[i].name == name) {
+			*line = ld->written[i].line;
+			*col = ld->written[i].col;
+			return;
+		}
+}
+
+/* How a message names table t, never NULL: its label once it is known.
+ * Before that (schema 1 builds its label, 表N, when the table ends; schema
+ * 2 may give the label after the rows) the same 表N from the number in
+ * schema 1, else the id, the number, or "this table". */
+static const char *table_desc(struct loader *ld, const struct table *t)
+{
+	if (t->label)
+		return t->label;
+	if (ld->schema < 2 && t->number > 0)
+		snprintf(ld->table_desc, sizeof ld->table_desc, defaults_schema1_label,
+			 t->number);
+	else if (t->id)
+		return t->id;
+	else if (t->number > 0)
+		snprintf(ld->table_desc, sizeof ld->table_desc, msg(M_TABLE_NUMBERED),
+			 t->number);
+	else
+		return msg(M_THIS_TABLE);
+	return ld->table_desc;
+}
 
 /* The next event, which must start a value of `what`: NULL on error. */
 static const yaml_event_t *value(struct loader *ld)
@@ -376,18 +429,25 @@ static bool table_name(struct loader *ld, const char **out)
 	return (*out = text_of(ld, "table", false)) != NULL;
 }
 
-/* A list of text scalars into an arena array. */
-static bool text_list(struct loader *ld, const char *what, const char ***out,
-		      size_t *count, bool multiline)
+/* A list of text scalars into an arena array; with where, each is
+ * remembered where it was written. */
+static bool text_list_where(struct loader *ld, const char *what, const char ***out,
+			    size_t *count, bool multiline, bool where)
 {
 	const char **v = NULL;
 	size_t n = 0, cap = 0;
 	if (!seq_begin(ld, what, NULL, NULL))
 		return false;
 	while (seq_next(ld)) {
+		const yaml_event_t *e = value(ld);
+		if (!e)
+			break;
+		int line = LINE(e), col = COL(e);
 		const char *s = text_of(ld, what, multiline);
 		if (!s)
 			break;
+		if (where)
+			remember(ld, s, line, col);
 		DA_PUSH(v, n, cap, s);
 	}
 	if (OK(ld)) {
@@ -398,6 +458,12 @@ static bool text_list(struct loader *ld, const char *what, const char ***out,
 	}
 	free(v);
 	return OK(ld);
+}
+
+static bool text_list(struct loader *ld, const char *what, const char ***out,
+		      size_t *count, bool multiline)
+{
+	return text_list_where(ld, what, out, count, multiline, false);
 }
 
 /* One text, or a list of them (a column's spanning headings). */
@@ -434,7 +500,8 @@ static bool load_text_table(struct loader *ld, struct text_table *tt)
 			break;
 		case ROWS: {
 			if (!map_has(&m, COLUMNS))
-				return fail_at(ld, m.line, m.col, M_AFTER, "rows", "columns");
+				return fail_at(ld, ld->key_line, ld->key_col, M_AFTER, "rows",
+					       "columns");
 			const char ***rows = NULL;
 			size_t n = 0, cap = 0;
 			if (!seq_begin(ld, "rows", NULL, NULL))
@@ -545,7 +612,12 @@ static bool load_figure(struct loader *ld, struct figure *f)
 		if (!e)
 			return false;
 		switch (k) {
-		case ID: ident(ld, msg(M_WHAT_FIGURE_ID), &f->id); break;
+		case ID: {
+			int line = LINE(e), col = COL(e);	/* e is gone once read */
+			if (ident(ld, msg(M_WHAT_FIGURE_ID), &f->id))
+				remember(ld, f->id, line, col);
+			break;
+		}
 		case LABEL: req_text(ld, "label", &f->label); break;
 		case VALUE:
 			f->value_line = LINE(e);
@@ -706,7 +778,15 @@ static bool load_section(struct loader *ld, struct section *s)
 	while ((k = map_next(ld, &m)) >= 0) {
 		switch (k) {
 		case TITLE: req_text(ld, "title", &s->title); break;
-		case ID: ident(ld, msg(M_WHAT_SECTION_ID), &s->id); break;
+		case ID: {
+			const yaml_event_t *e = value(ld);
+			if (!e)
+				return false;
+			int line = LINE(e), col = COL(e);
+			if (ident(ld, msg(M_WHAT_SECTION_ID), &s->id))
+				remember(ld, s->id, line, col);
+			break;
+		}
 		case PARAGRAPHS: {
 			const yaml_event_t *e = value(ld);
 			if (e && is_null(e))	/* "paragraphs:" with none */
@@ -728,7 +808,7 @@ static bool load_section(struct loader *ld, struct section *s)
 				   &s->nterms, term_item, NULL);
 			break;
 		case SECTIONS: load_sections(ld, s); break;
-		case SEE: text_list(ld, "see", &s->see, &s->nsee, false); break;
+		case SEE: text_list_where(ld, "see", &s->see, &s->nsee, false, true); break;
 		}
 		if (!OK(ld))
 			return false;
@@ -796,11 +876,12 @@ struct column_list {
 	/* Per column: its sum_of keys, resolved once all are read. */
 	struct keypos **sum_keys;
 	size_t *nsum_keys;
-	const char **unit_keys;
+	struct keypos *unit_keys;	/* key NULL: none */
 };
 
+/* One column; *key says where its key was written. */
 static bool load_column(struct loader *ld, struct column_list *cl, struct column *c,
-			bool label)
+			bool label, struct keypos *key)
 {
 	static const char *const keys[] = { "key", "title", "group", "type", "sum_of",
 					    "unit", "unit_column", "places", NULL };
@@ -819,7 +900,12 @@ static bool load_column(struct loader *ld, struct column_list *cl, struct column
 		if (!e)
 			return false;
 		switch (k) {
-		case KEY: ident(ld, msg(M_WHAT_COLUMN_KEY), &c->key); break;
+		case KEY:
+			key->line = LINE(e);
+			key->col = COL(e);
+			ident(ld, msg(M_WHAT_COLUMN_KEY), &c->key);
+			key->key = c->key;
+			break;
 		case TITLE: req_text(ld, "title", &c->title); break;
 		case GROUP: text_or_list(ld, "group", &c->group, &c->ngroup); break;
 		case TYPE: {
@@ -843,7 +929,11 @@ static bool load_column(struct loader *ld, struct column_list *cl, struct column
 			key_list(ld, &cl->sum_keys[i], &cl->nsum_keys[i]);
 			break;
 		case UNIT: opt_text(ld, "unit", &c->unit, false); break;
-		case UNIT_COLUMN: ident(ld, "unit_column", &cl->unit_keys[i]); break;
+		case UNIT_COLUMN:
+			cl->unit_keys[i].line = LINE(e);
+			cl->unit_keys[i].col = COL(e);
+			ident(ld, "unit_column", &cl->unit_keys[i].key);
+			break;
 		case PLACES: int_value(ld, "places", 0, 2, &c->places); break;
 		}
 		if (!OK(ld))
@@ -876,7 +966,7 @@ static void column_list_grow(struct column_list *cl)
 		for (size_t i = cap; i < cl->cap; i++) {
 			cl->sum_keys[i] = NULL;
 			cl->nsum_keys[i] = 0;
-			cl->unit_keys[i] = NULL;
+			cl->unit_keys[i] = (struct keypos){ NULL, 0, 0 };
 		}
 	}
 	memset(&cl->v[cl->n], 0, sizeof *cl->v);
@@ -909,11 +999,12 @@ static bool resolve_columns(struct loader *ld, struct side *s, struct column_lis
 {
 	for (size_t i = 0; i < cl->n; i++) {
 		struct column *c = &s->columns[i];
-		if (cl->unit_keys[i]) {
-			int u = model_column_index(s, cl->unit_keys[i]);
+		const struct keypos *uk = &cl->unit_keys[i];
+		if (uk->key) {
+			int u = model_column_index(s, uk->key);
 			if (u < 0 || s->columns[u].type != COL_TEXT)
-				return fail_at(ld, c->line, 1, M_UNIT_COLUMN_NOT_TEXT,
-					       cl->unit_keys[i]);
+				return fail_at(ld, uk->line, uk->col, M_UNIT_COLUMN_NOT_TEXT,
+					       uk->key);
 			c->unit_column = u;
 		}
 		if (!cl->nsum_keys[i])
@@ -946,10 +1037,11 @@ static bool load_columns(struct loader *ld, struct side *s, bool labels)
 	while (seq_next(ld)) {
 		column_list_grow(&cl);
 		struct column *c = &cl.v[cl.n];
-		if (!load_column(ld, &cl, c, labels))
+		struct keypos key = { NULL, 0, 0 };
+		if (!load_column(ld, &cl, c, labels, &key))
 			break;
 		if (strmap_get(&keys, c->key)) {
-			fail_at(ld, c->line, 1, M_DUPLICATE_COLUMN, c->key);
+			fail_at(ld, key.line, key.col, M_DUPLICATE_COLUMN, c->key);
 			break;
 		}
 		strmap_put(&keys, c->key, (void *)(cl.n + 1));
@@ -978,6 +1070,23 @@ static bool load_columns(struct loader *ld, struct side *s, bool labels)
 
 /* ---- rows ------------------------------------------------------------------- */
 
+/* Read past one value: a scalar, or a collection and all it holds. */
+static bool skip_value(struct loader *ld)
+{
+	int depth = 0;
+	do {
+		const yaml_event_t *e = value(ld);
+		if (!e)
+			return false;
+		if (e->type == YAML_SEQUENCE_START_EVENT || e->type == YAML_MAPPING_START_EVENT)
+			depth++;
+		else if (e->type == YAML_SEQUENCE_END_EVENT || e->type == YAML_MAPPING_END_EVENT)
+			depth--;
+		yread_take(&ld->rd);
+	} while (depth > 0);
+	return true;
+}
+
 static bool load_cells(struct loader *ld, struct side *s, struct row *r)
 {
 	const struct table *t = s->table;
@@ -988,9 +1097,16 @@ static bool load_cells(struct loader *ld, struct side *s, struct row *r)
 	r->cells = model_alloc(ld->doc, (s->ncolumns ? s->ncolumns : 1) * sizeof *r->cells);
 	while (seq_next(ld)) {
 		const yaml_event_t *e = value(ld);
-		if (n == s->ncolumns)
-			return fail_at(ld, line, col, M_VALUES_COUNT, s->ncolumns,
-				       t->label, s->ncolumns);
+		if (n == s->ncolumns) {
+			/* Too many: the message says how many there are. */
+			do {
+				if (!skip_value(ld))
+					return false;
+				n++;
+			} while (seq_next(ld));
+			return OK(ld) && fail_at(ld, line, col, M_VALUES_COUNT, n,
+						 table_desc(ld, t), s->ncolumns);
+		}
 		const struct column *c = &s->columns[n];
 		union cell *cell = &r->cells[n];
 		if (is_null(e)) {
@@ -1002,12 +1118,12 @@ static bool load_cells(struct loader *ld, struct side *s, struct row *r)
 		} else if (c->type == COL_TEXT) {
 			cell->s = text_of(ld, c->title, true);
 		} else {
-			int places, vline;
+			int places, vline = LINE(e), vcol = COL(e);	/* e is gone once read */
 			amount_t a;
-			if (!amount_value(ld, c->title, &a, &places, &vline))
+			if (!amount_value(ld, c->title, &a, &places, NULL))
 				return false;
 			if (c->type == COL_QUANTITY && places > c->places)
-				return fail_at(ld, vline, COL(e), M_QUANTITY_PLACES,
+				return fail_at(ld, vline, vcol, M_QUANTITY_PLACES,
 					       c->title, c->places);
 			cell->n = a;
 		}
@@ -1016,7 +1132,7 @@ static bool load_cells(struct loader *ld, struct side *s, struct row *r)
 		n++;
 	}
 	if (OK(ld) && n != s->ncolumns)
-		return fail_at(ld, line, col, M_VALUES_COUNT, n, t->label, s->ncolumns);
+		return fail_at(ld, line, col, M_VALUES_COUNT, n, table_desc(ld, t), s->ncolumns);
 	return OK(ld);
 }
 
@@ -1048,9 +1164,9 @@ static int text_field(const struct table *t, const char *key)
 	return -1;
 }
 
-static bool load_rows(struct loader *ld, struct side *s, struct row *parent, int depth);
+static bool load_rows(struct loader *ld, struct side *s, struct row *parent);
 
-static bool load_row(struct loader *ld, struct side *s, struct row *r, int depth)
+static bool load_row(struct loader *ld, struct side *s, struct row *r)
 {
 	static const char *const keys[] = { "id", "code", "name", "values", "of_which",
 		"total_after", "children", "known", "labels", "line", "link", NULL };
@@ -1091,14 +1207,24 @@ static bool load_row(struct loader *ld, struct side *s, struct row *r, int depth
 			break;
 		}
 		case ID: {
+			int line = LINE(e), col = COL(e);	/* e is gone once read */
 			if (!ident(ld, msg(M_WHAT_ROW_ID), &r->id))
 				return false;
 			if (model_find_row_id(t, r->id))
-				return fail_at(ld, LINE(e), COL(e), M_DUPLICATE_ROW_ID, r->id, t->label);
+				return fail_at(ld, line, col, M_DUPLICATE_ROW_ID, r->id,
+					       table_desc(ld, t));
 			strmap_put(&t->row_ids, r->id, r);
 			break;
 		}
-		case CODE: opt_text(ld, "code", &r->code, false); break;
+		case CODE: {
+			/* Nesting looks up each prefix of a code: bounded. */
+			int line = LINE(e), col = COL(e);
+			if (opt_text(ld, "code", &r->code, false) && r->code &&
+			    strlen(r->code) > CLASSIFY_MAX_CODE)
+				return fail_at(ld, line, col, M_CODE_TOO_LONG, CLASSIFY_MAX_CODE,
+					       strlen(r->code));
+			break;
+		}
 		case NAME:
 			if (s->nlabels != 1 || (ld->schema >= 2 && s->labels[0].key != defaults_name_key))
 				return fail_at(ld, LINE(e), COL(e), ld->schema >= 2 && s->nlabels > 1 ?
@@ -1123,8 +1249,9 @@ static bool load_row(struct loader *ld, struct side *s, struct row *r, int depth
 		}
 		case CHILDREN:
 			if (!map_has(&m, VALUES))
-				return fail_at(ld, m.line, m.col, M_AFTER, "children", "values");
-			load_rows(ld, s, r, depth + 1);
+				return fail_at(ld, ld->key_line, ld->key_col, M_AFTER, "children",
+					       "values");
+			load_rows(ld, s, r);
 			break;
 		}
 		if (!OK(ld))
@@ -1145,19 +1272,17 @@ static bool load_row(struct loader *ld, struct side *s, struct row *r, int depth
 	return true;
 }
 
-static bool load_rows(struct loader *ld, struct side *s, struct row *parent, int depth)
+/* Each level of rows is a list and a mapping, so the reader's cap on
+ * nesting (YREAD_MAX_DEPTH) bounds this recursion. */
+static bool load_rows(struct loader *ld, struct side *s, struct row *parent)
 {
-	if (depth >= YREAD_MAX_DEPTH) {
-		const yaml_event_t *e = value(ld);
-		return e && fail_at(ld, LINE(e), COL(e), M_YAML_TOO_DEEP);
-	}
 	if (!seq_begin(ld, parent ? "children" : "rows", NULL, NULL))
 		return false;
 	while (seq_next(ld)) {
 		struct row *r = model_alloc(ld->doc, sizeof *r);
 		/* Appended first so that a failed load still frees cleanly. */
 		model_append_row(s, parent, r);
-		if (!load_row(ld, s, r, depth))
+		if (!load_row(ld, s, r))
 			return false;
 	}
 	return OK(ld);
@@ -1209,7 +1334,7 @@ static bool side_key(struct loader *ld, struct side *s, int k, uint64_t *seen,
 		return false;
 	if (k == S_ROWS || k == S_KEY) {
 		if (!(*seen >> S_COLUMNS & 1))
-			return fail_at(ld, LINE(e), COL(e), M_AFTER, ld->key, "columns");
+			return fail_at(ld, ld->key_line, ld->key_col, M_AFTER, ld->key, "columns");
 	} else if (*seen >> S_ROWS & 1 && k != S_TOTAL && k != S_ROLE) {
 		return fail_at(ld, LINE(e), COL(e), M_BEFORE_ROWS, ld->key);
 	}
@@ -1244,8 +1369,14 @@ static bool side_key(struct loader *ld, struct side *s, int k, uint64_t *seen,
 		return true;
 	}
 	case S_COLUMNS: return load_columns(ld, s, false);
-	case S_ROWS: return load_rows(ld, s, NULL, 0);
-	case S_TOTAL: return ident(ld, "total", &s->total_id);
+	case S_ROWS: return load_rows(ld, s, NULL);
+	case S_TOTAL: {
+		int line = LINE(e), col = COL(e);	/* e is gone once read */
+		if (!ident(ld, "total", &s->total_id))
+			return false;
+		remember(ld, s->total_id, line, col);
+		return true;
+	}
 	case S_MAIN: return ident(ld, "main", main_key);
 	case S_ROLE: return ident(ld, "role", &s->role);
 	case S_KEY: return load_key(ld, s);
@@ -1287,14 +1418,20 @@ static bool load_side(struct loader *ld, void *p, void *table)
 	if (!map_begin(ld, &m))
 		return false;
 	while ((k = map_next(ld, &m)) >= 0) {
-		if (k == ID)
-			ident(ld, msg(M_WHAT_SIDE_ID), &s->id);
-		else if (k == TITLE)
+		const yaml_event_t *e = value(ld);
+		if (!e)
+			return false;
+		int line = LINE(e), col = COL(e);	/* e is gone once read */
+		if (k == ID) {
+			if (ident(ld, msg(M_WHAT_SIDE_ID), &s->id))
+				remember(ld, s->id, line, col);
+		} else if (k == TITLE) {
 			opt_text(ld, "title", &s->title, false);
-		else if (k == GROUP)
+		} else if (k == GROUP) {
 			opt_text(ld, "group", &s->group, false);
-		else
+		} else {
 			side_key(ld, s, k, &seen, &main_key);
+		}
 		if (!OK(ld))
 			return false;
 	}
@@ -1322,18 +1459,29 @@ static bool load_texts(struct loader *ld, struct table *t)
 		static const char *const keys[] = { "key", "title", NULL };
 		struct map m = { msg(M_WHAT_TEXT_FIELD), keys, 0, 0, false, 0, 0 };
 		struct text_field f = { 0 };
-		int k;
+		int k, line = 0, col = 0;	/* where the key was written */
 		if (!map_begin(ld, &m))
 			break;
-		while ((k = map_next(ld, &m)) >= 0 &&
-		       (k == 0 ? ident(ld, "key", &f.key) : req_text(ld, "title", &f.title)))
-			;
+		while ((k = map_next(ld, &m)) >= 0) {
+			const yaml_event_t *e = value(ld);
+			if (!e)
+				break;
+			if (k == 0) {
+				line = LINE(e);
+				col = COL(e);
+				ident(ld, "key", &f.key);
+			} else {
+				req_text(ld, "title", &f.title);
+			}
+			if (!OK(ld))
+				break;
+		}
 		static const int req[] = { 0, 1, -1 };
 		if (k != MAP_END || !map_require(ld, &m, req))
 			break;
 		for (size_t i = 0; i < n; i++)
 			if (!strcmp(v[i].key, f.key)) {
-				fail_at(ld, m.line, m.col, M_DUPLICATE_TEXT_FIELD, f.key);
+				fail_at(ld, line, col, M_DUPLICATE_TEXT_FIELD, f.key);
 				break;
 			}
 		if (!OK(ld))
@@ -1360,6 +1508,20 @@ static void default_texts(struct loader *ld, struct table *t)
 						   defaults_schema1_texts[i].title };
 }
 
+/* Ids and labels are names users type: each names one table.  name, of
+ * table t, was just read at line:col: no earlier table may have it. */
+static bool table_name_unique(struct loader *ld, const struct table *t, const char *name,
+			      int line, int col)
+{
+	void *self = (void *)((size_t)(t - ld->doc->tables) + 1);
+	void *other = strmap_get(&ld->table_names, name);
+	if (other && other != self)
+		return fail_at(ld, line, col, M_DUPLICATE_TABLE, name);
+	if (!other)
+		strmap_put(&ld->table_names, name, self);
+	return true;
+}
+
 static bool load_table(struct loader *ld, struct table *t)
 {
 	static const char *const keys[] = { "code_title", "name_title", "labels", "nest",
@@ -1383,13 +1545,15 @@ static bool load_table(struct loader *ld, struct table *t)
 		const yaml_event_t *e = value(ld);
 		if (!e)
 			return false;
+		int line = LINE(e), col = COL(e);	/* e is gone once read */
 		if (k == S_TOTAL) {	/* the table's total, whatever its sides */
-			ident(ld, "total", &t->total_id);
+			if (ident(ld, "total", &t->total_id))
+				remember(ld, t->total_id, line, col);
 		} else if (k == S_ROLE) {
 			ident(ld, "role", &t->role);
 		} else if (k < S_COUNT) {
 			if (map_has(&m, SIDES))
-				return fail_at(ld, LINE(e), COL(e), M_SIDES_OR_COLUMNS, ld->key);
+				return fail_at(ld, line, col, M_SIDES_OR_COLUMNS, ld->key);
 			if (!one) {
 				one = model_alloc(ld->doc, sizeof *one);
 				one->table = t;
@@ -1402,7 +1566,7 @@ static bool load_table(struct loader *ld, struct table *t)
 			if (int_value(ld, msg(M_WHAT_TABLE_NUMBER), 1, 99, &t->number)) {
 				for (size_t i = 0; &ld->doc->tables[i] != t; i++)
 					if (ld->doc->tables[i].number == t->number)
-						return fail_at(ld, LINE(e), COL(e),
+						return fail_at(ld, line, col,
 							       M_DUPLICATE_TABLE_NUMBER, t->number);
 			}
 			break;
@@ -1424,16 +1588,22 @@ static bool load_table(struct loader *ld, struct table *t)
 		case UNIT: opt_text(ld, "unit", &t->unit, false); break;
 		case INCOMPLETE: opt_text(ld, "incomplete", &t->incomplete, true); break;
 		case NOTE: opt_text(ld, "note", &t->note, true); break;
-		case ID: ident(ld, msg(M_WHAT_TABLE_ID), &t->id); break;
-		case LABEL: req_text(ld, "label", &t->label); break;
+		case ID:
+			if (ident(ld, msg(M_WHAT_TABLE_ID), &t->id))
+				table_name_unique(ld, t, t->id, line, col);
+			break;
+		case LABEL:
+			if (req_text(ld, "label", &t->label))
+				table_name_unique(ld, t, t->label, line, col);
+			break;
 		case TEXTS:
 			if (one || map_has(&m, SIDES))
-				return fail_at(ld, LINE(e), COL(e), M_TEXTS_FIRST);
+				return fail_at(ld, line, col, M_TEXTS_FIRST);
 			load_texts(ld, t);
 			break;
 		case SIDES:
 			if (one)
-				return fail_at(ld, LINE(e), COL(e), M_SIDES_OR_COLUMNS, "sides");
+				return fail_at(ld, line, col, M_SIDES_OR_COLUMNS, "sides");
 			if (load_array(ld, "sides", sizeof *t->sides, (void **)&t->sides,
 				       &t->nsides, load_side, t))
 				adopt_rows(t);
@@ -1469,8 +1639,11 @@ static bool load_table(struct loader *ld, struct table *t)
 		t->sides[i].index = i;
 		for (size_t j = 0; j < i; j++)
 			if (t->sides[i].id && t->sides[j].id &&
-			    !strcmp(t->sides[i].id, t->sides[j].id))
-				return fail_at(ld, m.line, m.col, M_DUPLICATE_SIDE, t->sides[i].id);
+			    !strcmp(t->sides[i].id, t->sides[j].id)) {
+				int line = m.line, col = m.col;
+				written_at(ld, t->sides[i].id, &line, &col);
+				return fail_at(ld, line, col, M_DUPLICATE_SIDE, t->sides[i].id);
+			}
 	}
 	model_index_rows(t);
 	return true;
@@ -1516,20 +1689,6 @@ static bool load_tables(struct loader *ld)
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < v[i].nsides; j++)
 			v[i].sides[j].table = &v[i];
-	if (!OK(ld))
-		return false;
-	/* Ids and labels are names users type: each names one table. */
-	struct strmap names = { 0 };
-	for (size_t i = 0; i < n && OK(ld); i++) {
-		const struct table *t = &v[i], *o;
-		if ((o = strmap_get(&names, t->id)) && o != t)
-			fail_at(ld, t->line, 1, M_DUPLICATE_TABLE, t->id);
-		else if ((o = strmap_get(&names, t->label)) && o != t)
-			fail_at(ld, t->line, 1, M_DUPLICATE_TABLE, t->label);
-		strmap_put(&names, t->id, (void *)t);
-		strmap_put(&names, t->label, (void *)t);
-	}
-	strmap_free(&names);
 	return OK(ld);
 }
 
@@ -1557,13 +1716,13 @@ static bool resolve_ref(struct loader *ld, struct cell_ref *ref, const char *who
 		ref->row = model_find_row_id(ref->table, ref->row_id);
 		if (!ref->row && !lenient)
 			return fail_at(ld, ref->line, ref->col, M_REF_NO_ROW, who,
-				       ref->row_id, ref->table->label);
+				       ref->row_id, table_desc(ld, ref->table));
 	}
 	if (ref->side_name) {
 		ref->side = model_find_side(ref->table, ref->side_name);
 		if (!ref->side)
 			return fail_at(ld, ref->line, ref->col, M_REF_NO_SIDE, who,
-				       ref->side_name, ref->table->label);
+				       ref->side_name, table_desc(ld, ref->table));
 		if (ref->row && ref->row->side != ref->side)
 			return fail_at(ld, ref->line, ref->col, M_REF_ROW_SIDE, who,
 				       ref->row_id, ref->side_name);
@@ -1574,12 +1733,12 @@ static bool resolve_ref(struct loader *ld, struct cell_ref *ref, const char *who
 	if (ref->column < 0 && (ref->column_key || ref->kind == REF_LINES || ref->row))
 		return fail_at(ld, ref->line, ref->col, M_REF_NO_COLUMN, who,
 			       ref->column_key ? ref->column_key : msg(M_MAIN_COLUMN),
-			       ref->table->label);
+			       table_desc(ld, ref->table));
 	if (ref->where) {
 		int w = model_column_index(ref->side, ref->where);
 		if (w < 0 || ref->side->columns[w].type != COL_TEXT)
 			return fail_at(ld, ref->line, ref->col, M_WHERE_NOT_TEXT, ref->where,
-				       ref->table->label);
+				       table_desc(ld, ref->table));
 	}
 	return true;
 }
@@ -1595,14 +1754,22 @@ static bool resolve(struct loader *ld)
 			if (!s->total_id)
 				continue;
 			const struct row *r = model_find_row_id(t, s->total_id);
-			if (!r || r->side != s)
-				return fail_at(ld, t->line, 1, M_TOTAL_NO_ROW, s->total_id, t->label);
+			if (!r || r->side != s) {
+				int line = t->line, col = 1;
+				written_at(ld, s->total_id, &line, &col);
+				return fail_at(ld, line, col, M_TOTAL_NO_ROW, s->total_id,
+					       table_desc(ld, t));
+			}
 			s->total = r;
 		}
 		if (t->total_id) {
 			t->total = model_find_row_id(t, t->total_id);
-			if (!t->total)
-				return fail_at(ld, t->line, 1, M_TOTAL_NO_ROW, t->total_id, t->label);
+			if (!t->total) {
+				int line = t->line, col = 1;
+				written_at(ld, t->total_id, &line, &col);
+				return fail_at(ld, line, col, M_TOTAL_NO_ROW, t->total_id,
+					       table_desc(ld, t));
+			}
 		} else if (ld->schema < 2) {
 			t->total = t->sides[0].rows;	/* schema 1: the first row */
 		} else if (t->nsides && t->sides[0].total) {
@@ -1617,6 +1784,8 @@ static bool resolve(struct loader *ld)
 			return false;
 		pl->row->link = pl->ref.row;
 	}
+	if (doc->total.table_name && !resolve_ref(ld, &doc->total, "total", false))
+		return false;
 	for (struct section *s = doc->parts; s; s = model_next_section(s)) {
 		for (size_t i = 0; i < s->nfigures; i++) {
 			struct figure *f = &s->figures[i];
@@ -1627,8 +1796,11 @@ static bool resolve(struct loader *ld)
 		}
 		s->see_tables = model_alloc(doc, (s->nsee ? s->nsee : 1) * sizeof *s->see_tables);
 		for (size_t i = 0; i < s->nsee; i++)
-			if (!(s->see_tables[i] = model_find_table(doc, s->see[i])))
-				return fail_at(ld, s->line, 1, M_SEE_NO_TABLE, s->see[i]);
+			if (!(s->see_tables[i] = model_find_table(doc, s->see[i]))) {
+				int line = s->line, col = 1;
+				written_at(ld, s->see[i], &line, &col);
+				return fail_at(ld, line, col, M_SEE_NO_TABLE, s->see[i]);
+			}
 	}
 	return true;
 }
@@ -1641,14 +1813,21 @@ static bool index_narrative(struct loader *ld)
 	size_t index = 0;
 	for (struct section *s = ld->doc->parts; s && ok; s = model_next_section(s)) {
 		s->index = index++;
-		if (s->id && strmap_get(&sections, s->id))
-			ok = fail_at(ld, s->line, 1, M_DUPLICATE_SECTION, s->id);
-		else if (s->id)
+		int line = s->line, col = 1;
+		if (s->id && strmap_get(&sections, s->id)) {
+			written_at(ld, s->id, &line, &col);
+			ok = fail_at(ld, line, col, M_DUPLICATE_SECTION, s->id);
+		} else if (s->id) {
 			strmap_put(&sections, s->id, s);
+		}
 		for (size_t i = 0; i < s->nfigures && ok; i++) {
 			struct figure *f = &s->figures[i];
-			if (model_find_figure(ld->doc, f->id))
-				ok = fail_at(ld, f->line, 1, M_DUPLICATE_FIGURE, f->id);
+			if (model_find_figure(ld->doc, f->id)) {
+				line = f->line;
+				col = 1;
+				written_at(ld, f->id, &line, &col);
+				ok = fail_at(ld, line, col, M_DUPLICATE_FIGURE, f->id);
+			}
 			strmap_put(&ld->doc->figures, f->id, f);
 		}
 	}
@@ -1809,10 +1988,10 @@ static bool resolve_identities(struct loader *ld)
 static bool load_header(struct loader *ld)
 {
 	static const char *const keys[] = { "department", "year", "unit", "title",
-					    "source", "region", NULL };
-	enum { DEPARTMENT, YEAR, UNIT, TITLE, SOURCE, REGION };
+					    "source", "region", "total", NULL };
+	enum { DEPARTMENT, YEAR, UNIT, TITLE, SOURCE, REGION, TOTAL };
 	struct document *doc = ld->doc;
-	struct map m = { "document", keys, 1u << REGION, 0, false, 0, 0 };
+	struct map m = { "document", keys, 1u << REGION | 1u << TOTAL, 0, false, 0, 0 };
 	int k;
 	if (!map_begin(ld, &m))
 		return false;
@@ -1824,6 +2003,7 @@ static bool load_header(struct loader *ld)
 		case TITLE: req_text(ld, "title", &doc->title); break;
 		case SOURCE: opt_text(ld, "source", &doc->source, true); break;
 		case REGION: opt_text(ld, "region", &doc->region, false); break;
+		case TOTAL: load_ref(ld, "total", &doc->total, false); break;
 		}
 		if (!OK(ld))
 			return false;
@@ -1848,21 +2028,22 @@ static bool load_root(struct loader *ld)
 			return false;
 		if (k != SCHEMA && !map_has(&m, SCHEMA))
 			return fail_at(ld, m.line, m.col, M_SCHEMA_FIRST);
+		int line = LINE(e), col = COL(e);	/* e is gone once read */
 		switch (k) {
 		case SCHEMA:
 			if (int_value(ld, "schema", 0, 1000, &ld->schema) &&
 			    ld->schema != 1 && ld->schema != 2)
-				return fail_at(ld, LINE(e), COL(e), M_SCHEMA_VERSION, ld->schema);
+				return fail_at(ld, line, col, M_SCHEMA_VERSION, ld->schema);
 			ld->doc->schema = ld->schema;
 			break;
 		case DOCUMENT:
 			if (load_header(ld) && map_has(&m, TABLES))
-				return fail_at(ld, LINE(e), COL(e), M_DOCUMENT_FIRST);
+				return fail_at(ld, line, col, M_DOCUMENT_FIRST);
 			break;
 		case NARRATIVE: load_sections(ld, NULL); break;
 		case TABLES:
 			if (!map_has(&m, DOCUMENT))
-				return fail_at(ld, LINE(e), COL(e), M_DOCUMENT_FIRST);
+				return fail_at(ld, line, col, M_DOCUMENT_FIRST);
 			load_tables(ld);
 			break;
 		case IDENTITIES:
@@ -1900,6 +2081,8 @@ struct document *loader_load_string(const char *name, const char *text,
 	}
 	yread_close(&ld.rd);
 	free(ld.links);
+	free(ld.written);
+	strmap_free(&ld.table_names);
 	if (!ok) {
 		model_free(ld.doc);
 		return NULL;

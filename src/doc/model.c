@@ -341,6 +341,17 @@ bool model_table_total(const struct table *t, amount_t *out)
 	return t->total && !t->incomplete && main_amount(t->total, out);
 }
 
+bool model_document_total(const struct document *doc, const struct row **row, int *col,
+			  amount_t *out)
+{
+	const struct cell_ref *t = &doc->total;
+	if (!t->table_name || !t->row || t->column < 0)
+		return false;
+	*row = t->row;
+	*col = t->column;
+	return model_cell_number(t->row, (size_t)t->column, out);
+}
+
 const struct row *model_share_base(const struct row *r)
 {
 	if (r->parent)

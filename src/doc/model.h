@@ -38,6 +38,9 @@ struct column {
 	int places;			/* COL_QUANTITY: decimal places (0: counts) */
 	bool right;			/* COL_TEXT printed right-aligned (a figure as text) */
 	bool sign;			/* COL_AMOUNT: a change, "+" before a rise */
+	bool not_summed;		/* rows do not add up to their parent in this
+					 * column (a change of a whole, not of its
+					 * parts): the checks leave it */
 	size_t *sum_of;			/* columns this one is the sum of */
 	size_t nsum_of;
 	int line;			/* position in the file, 1-based */
@@ -252,6 +255,8 @@ struct document {
 	struct identity *identities;
 	size_t nidentities;
 	struct strmap figures;		/* figure id → figure */
+	struct cell_ref total;		/* the department's total as declared
+					 * (document: total:); table_name NULL: none */
 	struct arena *arena;
 };
 
@@ -328,6 +333,10 @@ bool model_cell_number(const struct row *r, size_t col, int64_t *out);
 /* The total of a table as declared (its total row's main amount); false
  * when it declares none, is incomplete, or the cell is blank. */
 bool model_table_total(const struct table *t, amount_t *out);
+/* The department's total as the document declares it: its row, column
+ * and amount; false when it declares none or the cell is blank. */
+bool model_document_total(const struct document *doc, const struct row **row, int *col,
+			  amount_t *out);
 /* The row r is a share of: its parent, or for a top-level row its side's
  * (or table's) total row when r is not that row; NULL when none. */
 const struct row *model_share_base(const struct row *r);

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "doc/msg.h"
-#include "doc/text.h"
 #include "doc/util.h"
 
 bool yread_fail(struct yread *r, yaml_mark_t m, const char *message)
@@ -19,22 +18,95 @@ bool yread_fail(struct yread *r, yaml_mark_t m, const char *message)
 	return false;
 }
 
+/* The input as libyaml's reader decodes it (yaml_parser_determine_encoding):
+ * UTF-16 after its byte-order mark, else UTF-8, a leading UTF-8 mark
+ * skipped.  Marks count from after the byte-order mark. */
+enum encoding { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE };
+
+static size_t skip_bom(const unsigned char *s, size_t len, enum encoding *enc)
+{
+	*enc = ENC_UTF8;
+	if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+		*enc = ENC_UTF16LE;
+		return 2;
+	}
+	if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+		*enc = ENC_UTF16BE;
+		return 2;
+	}
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		return 3;
+	return 0;
+}
+
+/* The character at s[i] (i < len): its code point, and its width in bytes
+ * as the reader takes it (at least 1, never beyond len).  Only what comes
+ * before a reader error is ever counted, and the reader decoded all of
+ * that, so the lead byte (or the surrogate) tells the width. */
+static size_t char_at(const unsigned char *s, size_t i, size_t len, enum encoding enc,
+		      unsigned long *cp)
+{
+	size_t left = len - i, w;
+	if (enc == ENC_UTF8) {
+		unsigned char c = s[i];
+		w = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 :
+		    (c & 0xF8) == 0xF0 ? 4 : 1;
+		if (w > left)
+			w = 1;
+		if (w == 1) {
+			*cp = c < 0x80 ? c : 0xFFFD;	/* a stray byte breaks no line */
+			return 1;
+		}
+		*cp = c & (0x7F >> w);
+		for (size_t k = 1; k < w; k++)
+			*cp = *cp << 6 | (s[i + k] & 0x3F);
+		return w;
+	}
+	if (left < 2) {
+		*cp = 0xFFFD;
+		return left;
+	}
+	bool le = enc == ENC_UTF16LE;
+	unsigned long u = le ? (unsigned long)s[i] | (unsigned long)s[i + 1] << 8
+			     : (unsigned long)s[i] << 8 | s[i + 1];
+	*cp = u;
+	if (u >= 0xD800 && u <= 0xDBFF && left >= 4) {
+		unsigned long l = le ? (unsigned long)s[i + 2] | (unsigned long)s[i + 3] << 8
+				     : (unsigned long)s[i + 2] << 8 | s[i + 3];
+		if (l >= 0xDC00 && l <= 0xDFFF) {
+			*cp = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+			return 4;
+		}
+	}
+	return 2;
+}
+
+/* Counted as libyaml's scanner counts (SKIP_LINE, READ_LINE): a line
+ * breaks at LF, CR, CR LF (one break), NEL (U+0085), LS (U+2028) and PS
+ * (U+2029); a column is a character, whatever its width. */
 void yread_position(const struct yread *r, size_t offset, int *line, int *col)
 {
+	const unsigned char *s = (const unsigned char *)r->text;
+	enum encoding enc;
 	*line = 1;
 	*col = 1;
 	if (offset > r->len)
 		offset = r->len;
-	for (size_t i = 0; i < offset;) {
-		wchar_t wc;
-		size_t n = text_decode(r->text + i, &wc);
-		if (r->text[i] == '\n') {
+	for (size_t i = skip_bom(s, r->len, &enc); i < offset;) {
+		unsigned long c, next;
+		size_t n = char_at(s, i, r->len, enc, &c);
+		if (c == '\r' && i + n < r->len) {
+			size_t m = char_at(s, i + n, r->len, enc, &next);
+			if (next == '\n')
+				n += m;
+		}
+		if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) {
 			++*line;
 			*col = 1;
 		} else {
 			++*col;
 		}
-		i += n ? n : 1;
+		i += n;
 	}
 }
 

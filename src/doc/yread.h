@@ -40,7 +40,10 @@ void yread_take(struct yread *r);
 /* Record an error at a libyaml mark (the first one wins); returns false. */
 bool yread_fail(struct yread *r, yaml_mark_t m, const char *message);
 
-/* Line and column (1-based) of a byte offset into the input. */
+/* Line and column (1-based) of a byte offset into the input, counted as
+ * libyaml counts its marks: in characters of the input's encoding, after
+ * any byte-order mark, with every line break YAML knows (LF, CR, CR LF,
+ * NEL, LS, PS). */
 void yread_position(const struct yread *r, size_t offset, int *line, int *col);
 
 #endif

@@ -147,7 +147,7 @@ static void total_add(struct total *t, const struct row *r, size_t col)
 
 static bool summed(const struct column *c)
 {
-	return c->type == COL_AMOUNT || (c->type == COL_QUANTITY && c->unit);
+	return !c->not_summed && (c->type == COL_AMOUNT || (c->type == COL_QUANTITY && c->unit));
 }
 
 /* The check that r's cell in column c equals its parts (expected, built as
@@ -783,12 +783,23 @@ void check_summary(const struct check_report *rep, struct sbuf *out)
 		sbuf_addf(out, msg(M_CHK_SUMMARY_CROSS), rep->cross_year, rep->prior_path);
 }
 
+void check_print_findings(const struct document *doc, const struct check_report *rep, FILE *f)
+{
+	for (size_t i = 0; i < rep->n; i++) {
+		const struct finding *x = &rep->v[i];
+		if (x->status == CHECK_PASS)
+			continue;
+		if (x->line)
+			fprintf(f, "%s:%d: %s\n", doc->path, x->line, x->message);
+		else	/* made by the program, not read from a file */
+			fprintf(f, "%s: %s\n", doc->path, x->message);
+	}
+}
+
 void check_print(const struct document *doc, const struct check_report *rep, FILE *f)
 {
 	struct sbuf b = { 0 };
-	for (size_t i = 0; i < rep->n; i++)
-		if (rep->v[i].status != CHECK_PASS)
-			fprintf(f, "%s:%d: %s\n", doc->path, rep->v[i].line, rep->v[i].message);
+	check_print_findings(doc, rep, f);
 	check_summary(rep, &b);
 	fprintf(f, "%s\n", b.s);
 	sbuf_free(&b);

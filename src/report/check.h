@@ -57,8 +57,11 @@ const struct finding *check_row_worst(const struct check_report *rep, const stru
 /* How many findings of a table fail (not counting known faults). */
 size_t check_table_failures(const struct check_report *rep, const struct table *t);
 
-/* Print the findings that did not pass as FILE:LINE: message, then the
- * summary line (check_summary). */
+/* Print the findings that did not pass as FILE:LINE: message (FILE:
+ * message for what no line of a file holds). */
+void check_print_findings(const struct document *doc, const struct check_report *rep,
+			  FILE *f);
+/* The same, then the summary line (check_summary). */
 void check_print(const struct document *doc, const struct check_report *rep, FILE *f);
 /* "N checks, N passed, N failed, N not checkable[, N known faults][, N
  * stated changes checked against OLD]". */

@@ -499,10 +499,8 @@ static const struct figure *stated_for(const struct comparison *c, const struct 
 	return strmap_get(&c->stated, key);
 }
 
-/* The prior amount a figure states: its prior, or its value (or else the
- * cell's) less its change. */
-static bool stated_prior(const struct figure *f, const struct row *r, int col,
-			 amount_t *out)
+bool compare_figure_prior(const struct figure *f, const struct row *r, int col,
+			  amount_t *out)
 {
 	amount_t v;
 	if (f->has_prior) {
@@ -524,7 +522,7 @@ bool compare_prior(const struct comparison *c, const struct row *r, size_t col,
 	const struct cmp_table *ct = compare_table(c, r->side->table);
 	if (!c->old) {
 		const struct figure *f = stated_for(c, r, (int)col);
-		return f && stated_prior(f, r, (int)col, out);
+		return f && compare_figure_prior(f, r, (int)col, out);
 	}
 	const struct row *p = ct ? ct->prior[r->index] : NULL;
 	if (!p)
@@ -750,6 +748,26 @@ static void copy_tree(struct builder *b, struct side *ds, const struct row *r,
 		copy_tree(b, ds, k, d);
 }
 
+/* The printed line of a dropped row d just placed: its prior line when
+ * that keeps its side's lines in order (not before the row it follows,
+ * before the row after it), else the line of the row it follows (the
+ * last row of its earlier sibling's subtree, or its parent), so that
+ * render_align never splits rows that stand on one line.  One with no row
+ * before it takes a line before the row after it. */
+static int dropped_line(const struct row *d, const struct row *after)
+{
+	const struct row *prev = after ? after : d->parent;
+	while (after && prev->last_child)
+		prev = prev->last_child;
+	const struct row *next = model_next_row(d);
+	int own = d->print_line;
+	if ((!prev || prev->print_line <= own) && (!next || own < next->print_line))
+		return own;
+	if (prev)
+		return prev->print_line;
+	return next->print_line > 0 ? next->print_line - 1 : 0;
+}
+
 /* The prior rows that match nothing, where they stood: under their
  * parent's counterpart, after their nearest earlier sibling shown. */
 static void place_dropped(struct builder *b, struct side *ds, const struct row *first,
@@ -767,8 +785,7 @@ static void place_dropped(struct builder *b, struct side *ds, const struct row *
 						    false, NULL };
 			d = new_row(b, ds, p, info);
 			model_insert_row(ds, target, after, d);
-			if (after && !p->print_line)
-				d->print_line = after->print_line;
+			d->print_line = dropped_line(d, after);
 			b->of_old[p->index] = d;
 			after = d;
 		}

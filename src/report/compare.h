@@ -119,6 +119,12 @@ int compare_default_column(const struct comparison *c, const struct side *s);
 bool compare_change(const struct comparison *c, const struct row *r, size_t col,
 		    amount_t *change, int64_t *rate, bool *has_rate);
 
+/* The prior amount figure f states for row r's cell in column col: its
+ * prior, or its value (or else the cell's) less its change; false when it
+ * states none. */
+bool compare_figure_prior(const struct figure *f, const struct row *r, int col,
+			  amount_t *out);
+
 /* A row's prior amount in column col of its side; false when none. */
 bool compare_prior(const struct comparison *c, const struct row *r, size_t col,
 		   amount_t *out);

@@ -231,7 +231,7 @@ void export_table(const struct table *t, const struct export_opts *o, FILE *f)
 }
 
 /* The long-form records of one table. */
-static void export_long(const struct table *t, struct record *rec)
+static void export_long(const struct table *t, bool department, struct record *rec)
 {
 	struct flat_tree ft;
 	struct sbuf name = { 0 };
@@ -245,6 +245,8 @@ static void export_long(const struct table *t, struct record *rec)
 			const char *text = k < r->side->ncolumns || !r->texts ? NULL : r->texts[x];
 			if (k >= r->side->ncolumns && !text)
 				continue;	/* no record for a text the row lacks */
+			if (department)
+				field(rec, t->doc->department);
 			field(rec, t->label);
 			row_fields(rec, &ft, i, true, true);
 			field(rec, name.s ? name.s : "");
@@ -262,27 +264,45 @@ static void export_long(const struct table *t, struct record *rec)
 	flat_tree_free(&ft);
 }
 
-void export_document(const struct document *doc, const struct export_opts *o, FILE *f)
+void export_long_form(const struct document *doc, const char *view, bool header,
+		      const struct export_opts *o, FILE *f)
 {
 	struct record rec = { o->format, { 0 }, 0, f };
 	static const enum msg_id head[] = { M_CSV_TABLE, M_CSV_ROW, M_CSV_PARENT, M_CSV_LEVEL,
 					    M_CSV_SIDE, M_CSV_CODE, M_CSV_NAME, M_CSV_COLUMN,
 					    M_CSV_VALUE };
-	start(o, f);
-	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-		field(&rec, msg(head[i]));
-	end_record(&rec);
+	if (header) {
+		start(o, f);
+		if (o->department)
+			field(&rec, msg(M_CSV_DEPARTMENT));
+		for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+			field(&rec, msg(head[i]));
+		end_record(&rec);
+	}
+	const struct table *only = view ? print_find_table(doc, view) : NULL;
+	if (view && !only) {
+		sbuf_free(&rec.line);
+		return;
+	}
 	if (!o->cmp) {
 		for (size_t n = 0; n < doc->ntables; n++)
-			export_long(&doc->tables[n], &rec);
+			if (!only || only == &doc->tables[n])
+				export_long(&doc->tables[n], o->department, &rec);
 	} else {
 		for (size_t n = 0; n < o->cmp->ntables; n++) {
 			const struct cmp_table *ct = &o->cmp->tables[n];
 			const struct table *t = ct->cur ? ct->cur : ct->old;
-			export_long(compare_derive(o->cmp, t, o->column), &rec);
+			if (!only || only == t)
+				export_long(compare_derive(o->cmp, t, o->column), o->department,
+					    &rec);
 		}
 	}
 	sbuf_free(&rec.line);
+}
+
+void export_document(const struct document *doc, const struct export_opts *o, FILE *f)
+{
+	export_long_form(doc, NULL, true, o, f);
 }
 
 bool export_format_parse(const char *name, enum export_format *out)

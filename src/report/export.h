@@ -24,6 +24,8 @@ struct export_opts {
 	bool bom;		/* a UTF-8 byte-order mark first, for Excel */
 	struct comparison *cmp;	/* compare with the prior year, or NULL */
 	const char *column;	/* the compared column (print_opts) */
+	bool department;	/* long form: the department first in each record
+				 * (several departments at once) */
 };
 
 /* "csv" or "tsv" to a format; false for anything else. */
@@ -35,6 +37,12 @@ void export_table(const struct table *t, const struct export_opts *o, FILE *f);
 /* Every table in long form, one record per cell: table, row, parent,
  * level, side, code, name, column, value. */
 void export_document(const struct document *doc, const struct export_opts *o, FILE *f);
+
+/* Long form, for several documents in turn: the header record (when
+ * header is true), then the records of doc's tables: all of them, or the
+ * one VIEW names (none when doc has no such table). */
+void export_long_form(const struct document *doc, const char *view, bool header,
+		      const struct export_opts *o, FILE *f);
 
 /* Write VIEW of doc: a table or "all".  False, with *err set, when VIEW is
  * a narrative part or names nothing. */

@@ -9,6 +9,7 @@
 
 #define TEXT_WIDTH 80		/* paragraph width when none is given */
 #define MIN_NAME 8		/* names and text columns narrow to this, no more */
+#define LEAST_NAME 3		/* ...unless a figure would be cut: one character and '~' */
 #define MARKER 2		/* room for the browser's open/closed marker */
 
 static bool ascii;
@@ -128,8 +129,10 @@ static size_t span_end(const struct side *s, size_t i, size_t level)
 	return j;
 }
 
-/* Widen the last shown column of any span whose heading is wider. */
-static void fit_groups(struct side_layout *sl)
+/* Widen the last shown column of any span whose heading is wider, by no
+ * more than room columns in all (room < 0: as much as the headings want;
+ * a heading given less is cropped).  Returns the room left. */
+static int fit_groups(struct side_layout *sl, int room)
 {
 	const struct side *s = sl->side;
 	for (size_t level = 0;; level++) {
@@ -145,13 +148,18 @@ static void fit_groups(struct side_layout *sl)
 				last--;
 			int need = text_width(s->columns[i].group[level]);
 			int have = span_width(sl, i, j);
-			if (last > i && need > have)
-				sl->col_w[last - 1] += need - have;
+			if (last > i && need > have) {
+				int add = room >= 0 && need - have > room ? room : need - have;
+				sl->col_w[last - 1] += add;
+				if (room >= 0)
+					room -= add;
+			}
 			i = j;
 		}
 		if (!any)
 			break;
 	}
+	return room;
 }
 
 /* The fields before the data columns: code and labels. */
@@ -175,6 +183,40 @@ static void side_width(struct side_layout *sl)
 	sl->width = w - (w ? RENDER_GAP : 0);
 }
 
+/* Make a side at least need columns wide, by no more than room columns
+ * more (room < 0: no limit): its last shown data column takes the
+ * difference, else its last label column, else its code. */
+static void widen_side(struct side_layout *sl, int need, int room)
+{
+	const struct side *s = sl->side;
+	int add = need - sl->width;
+	if (room >= 0 && add > room)
+		add = room;
+	if (add <= 0)
+		return;
+	size_t i = s->ncolumns;
+	while (i > 0 && sl->col_w[i - 1] < 0)
+		i--;
+	if (i > 0)
+		sl->col_w[i - 1] += add;
+	else if (s->nlabels)
+		sl->label_w[s->nlabels - 1] += add;
+	else if (sl->code_w)
+		sl->code_w += add;
+	side_width(sl);
+}
+
+/* The widths of a side's data columns by their titles and cells alone,
+ * before any heading above them widens them. */
+static void measure_columns(const struct side *s, int *w)
+{
+	for (size_t i = 0; i < s->ncolumns; i++)
+		w[i] = text_width(s->columns[i].title);
+	for (const struct row *r = s->rows; r; r = model_next_row(r))
+		for (size_t i = 0; i < s->ncolumns; i++)
+			w[i] = max_int(w[i], cell_width(r, i));
+}
+
 void render_measure_side(const struct side *s, int indent, struct side_layout *sl)
 {
 	memset(sl, 0, sizeof *sl);
@@ -186,8 +228,7 @@ void render_measure_side(const struct side *s, int indent, struct side_layout *s
 		sl->code_w = text_width(s->code_title);
 	for (size_t i = 0; i < s->nlabels; i++)
 		sl->label_w[i] = text_width(s->labels[i].title);
-	for (size_t i = 0; i < s->ncolumns; i++)
-		sl->col_w[i] = text_width(s->columns[i].title);
+	measure_columns(s, sl->col_w);
 	for (const struct row *r = s->rows; r; r = model_next_row(r)) {
 		if (r->code)
 			sl->code_min = max_int(sl->code_min, text_width(r->code));
@@ -200,14 +241,12 @@ void render_measure_side(const struct side *s, int indent, struct side_layout *s
 			}
 			sl->label_w[i] = max_int(sl->label_w[i], w);
 		}
-		for (size_t i = 0; i < s->ncolumns; i++)
-			sl->col_w[i] = max_int(sl->col_w[i], cell_width(r, i));
 	}
 	if (s->code_title || sl->code_min)
 		sl->code_w = max_int(max_int(sl->code_w, sl->code_min), 1);
 	if (sl->code_w)		/* a cropped heading keeps a character and its mark */
 		sl->code_min = max_int(sl->code_min, 4);
-	fit_groups(sl);
+	fit_groups(sl, -1);
 	/* Room for the browser's open/closed marker before names. */
 	if (s->nlabels) {
 		sl->label_w[0] += MARKER;
@@ -216,17 +255,17 @@ void render_measure_side(const struct side *s, int indent, struct side_layout *s
 	side_width(sl);
 }
 
-/* Narrow the widest of the label and text columns by one; false when
- * none is wider than MIN_NAME. */
-static bool narrow_text(struct side_layout *sl)
+/* Narrow the widest of the label and text columns shown by one; false
+ * when none is wider than least. */
+static bool narrow_text(struct side_layout *sl, int least)
 {
 	const struct side *s = sl->side;
 	int *widest = NULL;
 	for (size_t i = 0; i < s->nlabels; i++)
-		if (sl->label_w[i] > MIN_NAME && (!widest || sl->label_w[i] > *widest))
+		if (sl->label_w[i] > least && (!widest || sl->label_w[i] > *widest))
 			widest = &sl->label_w[i];
 	for (size_t i = 0; i < s->ncolumns; i++)
-		if (s->columns[i].type == COL_TEXT && sl->col_w[i] > MIN_NAME &&
+		if (s->columns[i].type == COL_TEXT && sl->col_w[i] > least &&
 		    (!widest || sl->col_w[i] > *widest))
 			widest = &sl->col_w[i];
 	if (!widest)
@@ -250,28 +289,95 @@ static bool leave_out_column(struct side_layout *sl, size_t *nleft_out)
 	return false;
 }
 
-static void fit_side(struct side_layout *sl, int max_width, size_t *nleft_out)
+/* Fit a side into max_width.  Headings give way first: spanning headings
+ * and the side's own (head_w columns: its title, its group) keep only the
+ * room the figures leave them, cropped; then the code heading gives way
+ * to the codes, names and text columns narrow, and columns are left out.
+ * A figure is never cut: a heading wider than the columns left under it
+ * never widens them past max_width. */
+static void fit_side(struct side_layout *sl, int max_width, int head_w, size_t *nleft_out)
 {
-	if (max_width <= 0)
+	if (max_width <= 0 || sl->width <= max_width)
 		return;
+	const struct side *s = sl->side;
+	int *content = xcalloc(s->ncolumns ? s->ncolumns : 1, sizeof *content);
+	measure_columns(s, content);
+	for (size_t i = 0; i < s->ncolumns; i++)
+		if (sl->col_w[i] > content[i])
+			sl->col_w[i] = content[i];
+	free(content);
+	side_width(sl);
 	int over = sl->width - max_width;
 	if (over > 0 && sl->code_w > sl->code_min) {
 		int cut = over < sl->code_w - sl->code_min ? over : sl->code_w - sl->code_min;
 		sl->code_w -= cut;
 		side_width(sl);
 	}
-	while (sl->width > max_width && narrow_text(sl))
+	while (sl->width > max_width && narrow_text(sl, MIN_NAME))
 		side_width(sl);
-	while (sl->width > max_width && leave_out_column(sl, nleft_out)) {
-		fit_groups(sl);
+	while (sl->width > max_width && leave_out_column(sl, nleft_out))
 		side_width(sl);
+	/* Names still in the way of the main column's figures: down to a
+	 * character each, rather than cut a figure. */
+	while (sl->width > max_width && narrow_text(sl, LEAST_NAME))
+		side_width(sl);
+	/* What room is left goes back to the headings. */
+	int room = max_width - sl->width;
+	if (room > 0) {
+		room = fit_groups(sl, room);
+		side_width(sl);
+		widen_side(sl, head_w, room);
 	}
 }
 
 void render_side_fit(struct side_layout *sl, int max_width)
 {
 	size_t n = 0;
-	fit_side(sl, max_width, &n);
+	fit_side(sl, max_width, 0, &n);
+}
+
+/* How wide side i's own heading is: its title (printed when the table has
+ * several sides) and, when it stands alone (stacked, or the only side),
+ * its group. */
+static int side_head_w(const struct table *t, size_t i, bool alone)
+{
+	const struct side *s = &t->sides[i];
+	int w = t->nsides > 1 && s->title ? text_width(s->title) : 0;
+	if (alone && s->group)
+		w = max_int(w, text_width(s->group));
+	return w;
+}
+
+/* The width of the sides side by side, each at least as wide as its
+ * title and each run of sides under one group as wide as the group; with
+ * apply, the sides are widened so (the last of a run takes the group's
+ * room). */
+static int side_by_side(struct table_layout *lay, bool apply)
+{
+	const struct table *t = lay->table;
+	int total = 0;
+	for (size_t i = 0; i < lay->nsides;) {
+		const char *g = t->sides[i].group;
+		size_t j = i + 1;
+		while (g && j < lay->nsides && t->sides[j].group && !strcmp(t->sides[j].group, g))
+			j++;
+		int run = 0;
+		for (size_t k = i; k < j; k++) {
+			int w = max_int(lay->sides[k].width, side_head_w(t, k, false));
+			if (apply)
+				widen_side(&lay->sides[k], w, -1);
+			run += w + (k > i ? SEP_W : 0);
+		}
+		int gw = g ? text_width(g) : 0;
+		if (gw > run) {
+			if (apply)
+				widen_side(&lay->sides[j - 1], lay->sides[j - 1].width + gw - run, -1);
+			run = gw;
+		}
+		total += run + (i ? SEP_W : 0);
+		i = j;
+	}
+	return total;
 }
 
 void render_layout(const struct table *t, int max_width, struct table_layout *lay)
@@ -280,16 +386,24 @@ void render_layout(const struct table *t, int max_width, struct table_layout *la
 	lay->table = t;
 	lay->nsides = t->nsides;
 	lay->sides = xcalloc(t->nsides ? t->nsides : 1, sizeof *lay->sides);
-	int together = 0;
-	for (size_t i = 0; i < t->nsides; i++) {
+	for (size_t i = 0; i < t->nsides; i++)
 		render_measure_side(&t->sides[i], RENDER_INDENT, &lay->sides[i]);
-		together += lay->sides[i].width + (i ? SEP_W : 0);
-	}
+	/* Side titles and groups are headings too: the sides are as wide as
+	 * they are, unless a width says otherwise. */
+	int together = side_by_side(lay, false);
 	lay->stacked = max_width > 0 && together > max_width && t->nsides > 1;
+	if (!lay->stacked)
+		side_by_side(lay, true);
 	lay->width = 0;
 	for (size_t i = 0; i < t->nsides; i++) {
-		if (lay->stacked || t->nsides == 1)
-			fit_side(&lay->sides[i], max_width, &lay->nleft_out);
+		if (lay->stacked) {
+			int head = side_head_w(t, i, true);
+			widen_side(&lay->sides[i], head, -1);
+			fit_side(&lay->sides[i], max_width, head, &lay->nleft_out);
+		} else if (t->nsides == 1) {
+			fit_side(&lay->sides[i], max_width, side_head_w(t, i, true),
+				 &lay->nleft_out);
+		}
 		lay->width = lay->stacked ? max_int(lay->width, lay->sides[i].width)
 					  : lay->width + lay->sides[i].width + (i ? SEP_W : 0);
 	}
@@ -391,11 +505,15 @@ static void join_part(const struct table_layout *lay, size_t from, size_t i,
 	sbuf_clear(part);
 }
 
-static size_t group_levels(const struct side *s)
+/* How many spanning headings stand over the columns shown (those left
+ * out take theirs with them). */
+static size_t group_levels(const struct side_layout *sl)
 {
+	const struct side *s = sl->side;
 	size_t levels = 0;
 	for (size_t i = 0; i < s->ncolumns; i++)
-		levels = s->columns[i].ngroup > levels ? s->columns[i].ngroup : levels;
+		if (sl->col_w[i] >= 0 && s->columns[i].ngroup > levels)
+			levels = s->columns[i].ngroup;
 	return levels;
 }
 
@@ -411,7 +529,7 @@ static void heading_lines(const struct table_layout *lay, size_t from, size_t to
 	for (size_t i = from; i < to; i++) {
 		groups |= t->sides[i].group != NULL;
 		titles |= t->sides[i].title != NULL;
-		levels = max_int((int)levels, (int)group_levels(&t->sides[i]));
+		levels = max_int((int)levels, (int)group_levels(&lay->sides[i]));
 	}
 	if (groups) {
 		/* A group spans consecutive sides, separators included. */

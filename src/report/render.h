@@ -62,9 +62,15 @@ const char *render_glyph(enum glyph g);
 const char *render_side_separator(void);
 
 /* Measure t, its widths taken over all its rows so that they do not change
- * as rows are opened.  max_width > 0: lines must fit, so code headings,
- * names and text columns narrow, sides stack, and columns beyond the main
- * one are left out, in that order. */
+ * as rows are opened; a side is as wide as its title, sides under a group
+ * as wide as the group, columns under a spanning heading as wide as it.
+ * max_width > 0: lines must fit, so sides that do not fit side by side
+ * stack, then in each side headings wider than their columns (spanning
+ * headings, the side's title and group) give way, cropped, the code
+ * heading gives way to the codes, names and text columns narrow to 8
+ * columns, columns beyond the main one are left out, and last names
+ * narrow to a character and its '~', in that order: a figure is never
+ * cut. */
 void render_layout(const struct table *t, int max_width, struct table_layout *lay);
 void render_layout_free(struct table_layout *lay);
 /* Fit a measured side into max_width (render_layout does this for each). */

@@ -401,6 +401,70 @@ static void test_rate_of(void **state)
 	assert_false(rate_of(0, 0, &rate));
 }
 
+static void rate_places_is(amount_t num, amount_t den, int places, int64_t want)
+{
+	int64_t rate = -999999;
+
+	if (!rate_of_places(num, den, places, &rate))
+		fail_msg("rate_of_places(%lld, %lld, %d) failed", (long long)num,
+			 (long long)den, places);
+	if (rate != want)
+		fail_msg("rate_of_places(%lld, %lld, %d) = %lld, want %lld",
+			 (long long)num, (long long)den, places, (long long)rate,
+			 (long long)want);
+}
+
+/* Rounded once, straight from the amounts to the places printed: never
+ * first to hundredths and then again (29.4951% is 29.50% at two places,
+ * but 29%, not 30%, at none). */
+static void test_rate_of_places(void **state)
+{
+	int64_t rate;
+
+	(void)state;
+	/* 2949.51 on 10000.00: 29.4951%. */
+	rate_places_is(294951, 1000000, 0, 2900);
+	rate_places_is(294951, 1000000, 1, 2950);
+	rate_places_is(294951, 1000000, 2, 2950);
+	rate_places_is(-294951, 1000000, 0, -2900);
+	rate_places_is(-294951, 1000000, 1, -2950);
+	rate_places_is(294951, -1000000, 0, -2900);
+	rate_places_is(-294951, -1000000, 0, 2900);
+	/* 30.00 of 129.60: 23.148%, which is 23.1%, not 23.2%. */
+	rate_places_is(3000, 12960, 1, 2310);
+	rate_places_is(3000, 12960, 2, 2315);
+	rate_places_is(3000, 12960, 0, 2300);
+	/* Half away from zero, below zero too: 1/8 is 12.5%. */
+	rate_places_is(1, 8, 0, 1300);
+	rate_places_is(-1, 8, 0, -1300);
+	rate_places_is(1, -8, 0, -1300);
+	rate_places_is(1, 8, 1, 1250);
+	rate_places_is(1, 2000, 1, 10);		/* 0.05% -> 0.1% */
+	rate_places_is(-1, 2000, 1, -10);
+	rate_places_is(1, 20000, 2, 1);		/* 0.005% -> 0.01% */
+	rate_places_is(-1, 20000, 2, -1);
+	rate_places_is(1, 20001, 2, 0);		/* just under a half */
+	rate_places_is(-1, 20001, 2, 0);
+	rate_places_is(-1, 2001, 1, 0);
+	rate_places_is(0, 5, 0, 0);
+	/* Whole multiples: 1603% is 16倍; 1650% rounds to 17倍. */
+	rate_places_is(160300, 10000, RATE_TIMES, 160000);
+	rate_places_is(165000, 10000, RATE_TIMES, 170000);
+	rate_places_is(-165000, 10000, RATE_TIMES, -170000);
+	rate_places_is(164999, 10000, RATE_TIMES, 160000);
+	/* 149.995% is 150.00% at two places, but 1倍 as a multiple. */
+	rate_places_is(149995, 100000, RATE_TIMES, 10000);
+	rate_places_is(149995, 100000, 2, 15000);
+	/* At the limit, no overflow. */
+	rate_places_is(AMOUNT_LIMIT, AMOUNT_LIMIT, 0, 10000);
+	rate_places_is(AMOUNT_LIMIT, 1, 2, AMOUNT_LIMIT * 10000);
+	rate_places_is(1, AMOUNT_LIMIT, RATE_TIMES, 0);
+	/* No rate exists on nothing. */
+	assert_false(rate_of_places(5, 0, 0, &rate));
+	assert_false(rate_of_places(-5, 0, 2, &rate));
+	assert_false(rate_of_places(0, 0, RATE_TIMES, &rate));
+}
+
 static void test_rate_round(void **state)
 {
 	(void)state;
@@ -547,6 +611,7 @@ int main(void)
 		cmocka_unit_test(test_rate_parse),
 		cmocka_unit_test(test_rate_parse_refused),
 		cmocka_unit_test(test_rate_of),
+		cmocka_unit_test(test_rate_of_places),
 		cmocka_unit_test(test_rate_round),
 		cmocka_unit_test(test_rate_format),
 		cmocka_unit_test(test_rate_round_trip),

@@ -329,6 +329,81 @@ static void test_incomplete_table(void **state)
 	model_free(doc);
 }
 
+/* An incomplete table whose rows have one child each: the basis reads
+ * "against the one row under it" and "against its 其中 row", with no
+ * doubled article.  Synthetic, like every document here. */
+static const char incomplete_one_doc[] = HEAD
+	"tables:\n"
+	"  - id: t2\n"
+	"    label: 表2\n"
+	"    title: 合成表\n"
+	"    kind: income\n"
+	"    name_title: 项目\n"
+	"    incomplete: 缺行\n"
+	"    columns: [{key: a, title: 甲, type: amount}]\n"
+	"    rows:\n"
+	"      - name: 单\n"
+	"        values: [9.00]\n"
+	"        children: [{name: 子, values: [1.00]}]\n"
+	"      - name: 其中父\n"
+	"        values: [9.00]\n"
+	"        children: [{name: 其中：子, of_which: true, values: [1.00]}]\n"
+	"      - name: 两其中\n"
+	"        values: [9.00]\n"
+	"        children: [{name: 其中：甲, of_which: true, values: [1.00]},\n"
+	"                   {name: 乙, of_which: true, values: [1.00]}]\n"
+	"  - id: t3\n"
+	"    label: 表3\n"
+	"    title: 合成大表\n"
+	"    kind: other\n"
+	"    name_title: 项目\n"
+	"    columns: [{key: a, title: 甲, type: amount}]\n"
+	"    rows:\n"
+	"      - name: 大\n"
+	"        values: [1.00]\n"
+	"        children: [{name: 子, values: [999999999999.99]},\n"
+	"                   {name: 子二, values: [999999999999.99]}]\n";
+
+static void test_incomplete_one_child(void **state)
+{
+	(void)state;
+	struct document *doc = load(incomplete_one_doc);
+	struct check_report rep;
+	check_document(doc, NULL, &rep);
+	consistent(&rep);
+	assert_int_equal(rep.checks, 4);
+	assert_int_equal(rep.uncheckable, 4);
+	const struct finding *f = at_line(&rep, line_of(incomplete_one_doc, "- name: 单"));
+	assert_int_equal(f->status, CHECK_UNCHECKABLE);
+	assert_string_equal(f->message, "表2 单: cannot be checked against the one row under it: "
+			    "表2 is incomplete in the source (缺行)");
+	f = at_line(&rep, line_of(incomplete_one_doc, "- name: 其中父"));
+	assert_int_equal(f->status, CHECK_UNCHECKABLE);
+	assert_string_equal(f->message, "表2 其中父: cannot be checked against its 其中 row: "
+			    "表2 is incomplete in the source (缺行)");
+	f = at_line(&rep, line_of(incomplete_one_doc, "- name: 两其中"));
+	assert_string_equal(f->message, "表2 两其中: cannot be checked against the sum of its 2 "
+			    "其中 rows: 表2 is incomplete in the source (缺行)");
+	/* A sum beyond the largest amount: the same basis, one article. */
+	f = at_line(&rep, line_of(incomplete_one_doc, "- name: 大"));
+	assert_int_equal(f->status, CHECK_UNCHECKABLE);
+	assert_string_equal(f->message, "表3 大: cannot be checked: the sum of the 2 rows under it "
+			    "exceeds the largest amount");
+	for (size_t i = 0; i < rep.n; i++)
+		lacks(rep.v[i].message, "the the ");
+	check_report_free(&rep);
+
+	msg_set_chinese(true);
+	check_document(doc, NULL, &rep);
+	assert_string_equal(at_line(&rep, line_of(incomplete_one_doc, "- name: 其中父"))->message,
+			    "表2 其中父：表2 来源不完整（缺行），无法与其“其中”行核对");
+	assert_string_equal(at_line(&rep, line_of(incomplete_one_doc, "- name: 大"))->message,
+			    "表3 大：无法核对：其下 2 行之和超过最大金额");
+	check_report_free(&rep);
+	msg_set_chinese(false);
+	model_free(doc);
+}
+
 /* ---- declared identities --------------------------------------------------- */
 
 /* Figures that only identities use (no ref), a plain table t1, an
@@ -585,6 +660,28 @@ static void test_identities_not_checkable(void **state)
 	assert_int_equal(rep.known, 1);
 	assert_int_equal(check_status_code(&rep), 1);
 	check_report_free(&rep);
+	model_free(doc);
+}
+
+/* lines: {under: ID} naming a row the table lacks is described as the
+ * lines under that id, not as all lines. */
+static void test_lines_under_missing_row(void **state)
+{
+	(void)state;
+	struct document *doc = load(ident_doc);
+	struct check_report rep;
+	check_document(doc, NULL, &rep);
+	const struct finding *f = identity(&rep, "没有的上级");
+	assert_int_equal(f->status, CHECK_UNCHECKABLE);
+	assert_string_equal(f->message, "表3 合计 = 表3 lines under nothing: cannot be checked: "
+			    "表3 has no row 'nothing' — 没有的上级");
+	lacks(f->message, "all lines");
+	check_report_free(&rep);
+	msg_set_chinese(true);
+	check_document(doc, NULL, &rep);
+	contains(identity(&rep, "没有的上级")->message, "表3 nothing下的各明细行");
+	check_report_free(&rep);
+	msg_set_chinese(false);
 	model_free(doc);
 }
 
@@ -871,6 +968,116 @@ static void test_figure_shares(void **state)
 	f = share_of_figure(&rep, "byref");
 	assert_int_equal(f->status, CHECK_PASS);
 	contains(f->message, "expected 25% (32.40 of 129.60, 表1 合计)");
+	check_report_free(&rep);
+	model_free(doc);
+}
+
+/* A stated rate is checked against the rate rounded once, straight from
+ * the amounts to the places printed, never first to hundredths of a
+ * percent.  Synthetic figures, made up for this test. */
+static const char once_doc[] = HEAD
+	"narrative:\n"
+	"  - title: 说明\n"
+	"    figures:\n"
+	"      - {id: x, label: 甲, value: 12949.51, change: 2949.51, rate: \"29%\"}\n"
+	"      - {id: x30, label: 甲, value: 12949.51, change: 2949.51, rate: \"30%\"}\n"
+	"      - {id: x1, label: 甲, value: 12949.51, change: 2949.51, rate: \"29.5%\"}\n"
+	"      - {id: neg, label: 减, value: 7050.49, change: -2949.51, rate: \"-29%\"}\n"
+	"      - {id: s231, label: 份, value: 30.00, share: \"23.1%\", share_of: {table: t1, row: total}}\n"
+	"      - {id: s232, label: 份, value: 30.00, share: \"23.2%\", share_of: {table: t1, row: total}}\n"
+	"      - {id: sx, label: 倍份, value: 1499.95, share: \"1倍\", share_of: {table: t1, row: thousand}}\n"
+	"tables:\n"
+	"  - id: t1\n"
+	"    label: 表1\n"
+	"    title: 汇总\n"
+	"    kind: summary\n"
+	"    name_title: 项目\n"
+	"    columns: [{key: a, title: 金额, type: amount}]\n"
+	"    rows:\n"
+	"      - {id: total, name: 合计, values: [129.60]}\n"
+	"      - {id: thousand, name: 千, values: [1000.00]}\n";
+
+static void test_rates_rounded_once(void **state)
+{
+	(void)state;
+	struct document *doc = load(once_doc);
+	struct check_report rep;
+	check_document(doc, NULL, &rep);
+	consistent(&rep);
+	/* 2949.51 / 10000.00 = 29.4951%: 29%, though 29.50% at two places. */
+	const struct finding *f = rate_of_figure(&rep, "x");
+	assert_int_equal(f->status, CHECK_PASS);
+	assert_string_equal(f->message, "figure x (甲) rate: expected 29% (change 2949.51 on a "
+			    "prior year of 10000.00), found 29%");
+	f = rate_of_figure(&rep, "x30");
+	assert_int_equal(f->status, CHECK_FAIL);
+	contains(f->message, "expected 29% (change 2949.51 on a prior year of 10000.00), found 30%, "
+		 "difference +1.00 percentage points");
+	assert_int_equal(rate_of_figure(&rep, "x1")->status, CHECK_PASS);
+	/* -2949.51 / 10000.00 = -29.4951%: -29%. */
+	assert_int_equal(rate_of_figure(&rep, "neg")->status, CHECK_PASS);
+	/* 30.00 / 129.60 = 23.148%: 23.1%, though 23.15% at two places. */
+	f = share_of_figure(&rep, "s231");
+	assert_int_equal(f->status, CHECK_PASS);
+	assert_string_equal(f->message, "figure s231 (份) share: expected 23.1% (30.00 of 129.60, "
+			    "表1 合计), found 23.1%");
+	f = share_of_figure(&rep, "s232");
+	assert_int_equal(f->status, CHECK_FAIL);
+	contains(f->message, "expected 23.1%");
+	/* 1499.95 / 1000.00 = 149.995%: 1倍, though 150.00% at two places. */
+	f = share_of_figure(&rep, "sx");
+	assert_int_equal(f->status, CHECK_PASS);
+	contains(f->message, "expected 1倍");
+	assert_int_equal(rep.failed, 2);
+	check_report_free(&rep);
+	model_free(doc);
+}
+
+/* A figure's rate finding names the figure's row, so a failing rate flags
+ * it; a figure with no ref flags none.  Synthetic, made up for this test. */
+static const char rate_row_doc[] = HEAD
+	"narrative:\n"
+	"  - title: 说明\n"
+	"    figures:\n"
+	"      - {id: bad, label: 合计, change: 29.60, rate: \"31%\", ref: {table: t1, row: total}}\n"
+	"      - {id: good, label: 甲, value: 60.00, change: 10.00, rate: \"20%\", ref: {table: t1, row: a}}\n"
+	"      - {id: loose, label: 乙, value: 60.00, change: 10.00, rate: \"21%\"}\n"
+	"tables:\n"
+	"  - id: t1\n"
+	"    label: 表1\n"
+	"    title: 汇总\n"
+	"    kind: summary\n"
+	"    name_title: 项目\n"
+	"    columns: [{key: a, title: 金额, type: amount}]\n"
+	"    rows:\n"
+	"      - {id: total, name: 合计, values: [129.60]}\n"
+	"      - {id: a, name: 甲, values: [60.00]}\n"
+	"      - {id: b, name: 乙, values: [69.60]}\n";
+
+static void test_rate_flags_row(void **state)
+{
+	(void)state;
+	struct document *doc = load(rate_row_doc);
+	struct check_report rep;
+	check_document(doc, NULL, &rep);
+	consistent(&rep);
+	const struct row *total = row_id(doc, "t1", "total"), *a = row_id(doc, "t1", "a");
+	const struct finding *f = rate_of_figure(&rep, "bad");
+	assert_int_equal(f->status, CHECK_FAIL);
+	assert_int_equal(f->nrows, 1);
+	assert_true(concerns(f, total));
+	assert_ptr_equal(f->table, &doc->tables[0]);
+	assert_int_equal(check_row_status(&rep, total), CHECK_FAIL);
+	assert_ptr_equal(check_row_worst(&rep, total), f);
+	f = rate_of_figure(&rep, "good");
+	assert_int_equal(f->status, CHECK_PASS);
+	assert_true(concerns(f, a));
+	assert_int_equal(check_row_status(&rep, a), CHECK_PASS);
+	f = rate_of_figure(&rep, "loose");
+	assert_int_equal(f->status, CHECK_FAIL);
+	assert_int_equal(f->nrows, 0);
+	assert_int_equal(check_row_status(&rep, row_id(doc, "t1", "b")), CHECK_NONE);
+	assert_int_equal(check_table_failures(&rep, &doc->tables[0]), 1);
 	check_report_free(&rep);
 	model_free(doc);
 }
@@ -1491,6 +1698,37 @@ static void test_cross_year(void **state)
 	model_free(doc);
 }
 
+/* A figure said to be new, with no counterpart in the prior file, passes
+ * with a message of its own, in Chinese too. */
+static void test_cross_year_new_chinese(void **state)
+{
+	(void)state;
+	struct document *doc = load(cur_doc);
+	struct document *old = load_as("prior-2019.yaml", prior_doc);
+	struct comparison c;
+	struct compare_error err;
+	assert_true(compare_build(&c, doc, old, &err));
+	struct check_report rep;
+	msg_set_chinese(true);
+	check_document(doc, &c, &rep);
+	consistent(&rep);
+	const struct finding *f = find(&rep, "数据 isnew（");
+	assert_int_equal(f->status, CHECK_PASS);
+	assert_string_equal(f->message, "数据 isnew（新行新）与 prior-2019.yaml 核对：本文件称本年新增，"
+			    "该文件中也没有对应的单元格");
+	assert_true(concerns(f, row_id(doc, "t1", "fresh")));
+	/* Not said to be new: not checkable. */
+	f = find(&rep, "数据 nocp（");
+	assert_int_equal(f->status, CHECK_UNCHECKABLE);
+	assert_string_equal(f->message, "数据 nocp（新行）与 prior-2019.yaml 核对：无法核对，"
+			    "该文件中没有对应的单元格");
+	check_report_free(&rep);
+	msg_set_chinese(false);
+	compare_free(&c);
+	model_free(old);
+	model_free(doc);
+}
+
 /* ---- the real documents ----------------------------------------------------------------- */
 
 static struct document *load_file(const char *path)
@@ -1545,12 +1783,16 @@ int main(void)
 		TEST(test_tree_sums),
 		TEST(test_sum_of),
 		TEST(test_incomplete_table),
+		TEST(test_incomplete_one_child),
 		TEST(test_identities_cells_and_lines),
 		TEST(test_identities_figures),
 		TEST(test_identities_not_checkable),
+		TEST(test_lines_under_missing_row),
 		TEST(test_figure_value),
 		TEST(test_figure_rates),
 		TEST(test_figure_shares),
+		TEST(test_rates_rounded_once),
+		TEST(test_rate_flags_row),
 		TEST(test_known_one_check),
 		TEST(test_known_row),
 		TEST(test_summary_and_print),
@@ -1559,6 +1801,7 @@ int main(void)
 		TEST(test_two_sides),
 		TEST(test_chinese),
 		TEST(test_cross_year),
+		TEST(test_cross_year_new_chinese),
 		TEST(test_real_documents),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -227,10 +227,9 @@ static void test_code_repeated_codes(void **state)
 	fx_free(&f);
 }
 
-#ifdef BUDGET_KNOWN_BUGS
-/* Known bug (see the report): a row after a repeated code goes under the
- * FIRST row with that code, not the nearest earlier one, so it is shown
- * before the repeated row although the file lists it after. */
+/* A row after a repeated code goes under the nearest earlier row with
+ * that code, the repeated one, not the first: it stays after the repeated
+ * row, as the file lists it. */
 static void test_code_repeated_code_nearest(void **state)
 {
 	(void)state;
@@ -242,9 +241,24 @@ static void test_code_repeated_code_nearest(void **state)
 	coded(&f, NULL, "20102", "d");
 	classify_nest_by_code(f.s);
 	tree_is(f.s, "201(20101),201(20102)");
+	assert_string_equal(model_row_name(f.s->last_row), "again");
+	assert_string_equal(model_row_name(f.s->last_row->child), "d");
+	fx_free(&f);
+
+	/* Three times, and deeper: each child under the latest copy before
+	 * it, a grandchild under the latest copy of its parent. */
+	fx_init(&f, 1);
+	coded(&f, NULL, "201", "a");
+	coded(&f, NULL, "20101", "b");
+	coded(&f, NULL, "201", "c");
+	coded(&f, NULL, "20101", "d");
+	coded(&f, NULL, "2010101", "e");
+	coded(&f, NULL, "201", "g");
+	coded(&f, NULL, "20102", "h");
+	classify_nest_by_code(f.s);
+	tree_is(f.s, "201(20101),201(20101(2010101)),201(20102)");
 	fx_free(&f);
 }
-#endif
 
 static void test_code_within_each_sibling_list(void **state)
 {
@@ -813,9 +827,7 @@ int main(void)
 		cmocka_unit_test(test_code_source_order_kept),
 		cmocka_unit_test(test_code_rows_without_codes),
 		cmocka_unit_test(test_code_repeated_codes),
-#ifdef BUDGET_KNOWN_BUGS
 		cmocka_unit_test(test_code_repeated_code_nearest),
-#endif
 		cmocka_unit_test(test_code_within_each_sibling_list),
 		cmocka_unit_test(test_code_longer_than_max),
 		cmocka_unit_test(test_code_short_lists),

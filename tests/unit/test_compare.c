@@ -18,6 +18,7 @@
 #include "doc/strmap.h"
 #include "doc/text.h"
 #include "report/compare.h"
+#include "report/render.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -304,6 +305,104 @@ static void test_unit_conversion(void **state)
 	release(&c);
 	model_free(old);
 	model_free(yuan);
+	model_free(cur);
+}
+
+/* A synthetic document (made up for these tests) of a year and unit with
+ * one table t1 that may declare its own unit (NULL: none) and holds an
+ * amount column and a quantity column in 辆. */
+static struct document *unit_table(const char *name, int year, const char *doc_unit,
+				   const char *table_unit, const char *amount, const char *cars)
+{
+	char text[1024], unit[64] = "";
+	if (table_unit)
+		snprintf(unit, sizeof unit, "    unit: %s\n", table_unit);
+	snprintf(text, sizeof text,
+		 "schema: 2\n"
+		 "document: {department: 测试局, year: %d, unit: %s, title: 合成}\n"
+		 "tables:\n"
+		 "  - id: t1\n"
+		 "    label: 表1\n"
+		 "    title: 汇总\n"
+		 "    kind: summary\n"
+		 "%s"
+		 "    name_title: 项目\n"
+		 "    columns:\n"
+		 "      - {key: amount, title: 金额, type: amount}\n"
+		 "      - {key: cars, title: 车辆, type: quantity, unit: 辆}\n"
+		 "    rows:\n"
+		 "      - {id: total, name: 合计, values: [%s, %s]}\n",
+		 year, doc_unit, unit, amount, cars);
+	return load_as(name, text);
+}
+
+/* A table's own unit counts: each pair converts from the prior table's
+ * unit to the current table's, whatever the documents' units; counts and
+ * measures (quantity columns) are never scaled. */
+static void test_table_units(void **state)
+{
+	(void)state;
+	struct document *cur = unit_table("now.yaml", 2020, "万元", NULL, "130.00", "5");
+	struct comparison c;
+	amount_t prior;
+	/* A prior document in 元 whose t1 is in 万元: no conversion. */
+	struct document *old = unit_table("before.yaml", 2019, "元", "万元", "100.00", "3");
+	build(&c, cur, old);
+	assert_int_equal(c.tables[0].scale_num, 1);
+	assert_int_equal(c.tables[0].scale_den, 1);
+	const struct row *total = row_id(cur, "t1", "total");
+	assert_true(compare_prior(&c, total, 0, &prior));
+	assert_int_equal(prior, 10000);		/* 100.00 万元 */
+	const struct table *d = derive(&c, &cur->tables[0], NULL);
+	assert_int_equal(num(derived_of(d, total), "prior"), 10000);
+	assert_int_equal(num(derived_of(d, total), "change"), 3000);
+	assert_true(compare_prior(&c, total, 1, &prior));
+	assert_int_equal(prior, 300);		/* 3 辆 */
+	release(&c);
+	model_free(old);
+	/* A prior table in 元 (the document's unit): converted, but its
+	 * quantity column is not. */
+	old = unit_table("yuan.yaml", 2019, "元", NULL, "1000000.00", "3");
+	build(&c, cur, old);
+	assert_int_equal(c.tables[0].scale_den, 10000);
+	assert_true(compare_prior(&c, total, 0, &prior));
+	assert_int_equal(prior, 10000);		/* 1000000.00 元 */
+	assert_true(compare_prior(&c, total, 1, &prior));
+	assert_int_equal(prior, 300);		/* still 3 辆 */
+	amount_t change;
+	int64_t rate;
+	bool has_rate;
+	assert_true(compare_change(&c, total, 1, &change, &rate, &has_rate));
+	assert_int_equal(change, 200);
+	assert_true(has_rate);
+	assert_int_equal(rate, 6667);		/* 2 / 3 */
+	release(&c);
+	model_free(old);
+	model_free(cur);
+	/* A current table in 元 in a 万元 document, against a prior in 元: no
+	 * conversion either. */
+	cur = unit_table("now.yaml", 2020, "万元", "元", "1300000.00", "5");
+	old = unit_table("yuan.yaml", 2019, "元", NULL, "1000000.00", "3");
+	build(&c, cur, old);
+	assert_int_equal(c.tables[0].scale_num, 1);
+	assert_int_equal(c.tables[0].scale_den, 1);
+	assert_true(compare_prior(&c, row_id(cur, "t1", "total"), 0, &prior));
+	assert_int_equal(prior, 100000000);	/* 1000000.00 元 */
+	release(&c);
+	model_free(old);
+	/* The prior table's own unit is what must convert exactly. */
+	old = unit_table("inexact.yaml", 2019, "万元", "元", "1234550.00", "3");
+	build(&c, cur, old);
+	assert_true(compare_prior(&c, row_id(cur, "t1", "total"), 0, &prior));
+	assert_int_equal(prior, 123455000);
+	release(&c);
+	model_free(old);
+	model_free(cur);
+	cur = unit_table("now.yaml", 2020, "万元", NULL, "130.00", "5");
+	old = unit_table("inexact.yaml", 2019, "万元", "元", "1234550.00", "3");
+	refused(cur, old, "inexact.yaml:14:1: 1234550.00 元 does not convert exactly to 万元: "
+		"not compared");
+	model_free(old);
 	model_free(cur);
 }
 
@@ -931,6 +1030,153 @@ static void test_derive_dropped_in_place(void **state)
 	model_free(cur);
 }
 
+/* Printed lines of two-sided tables, this year and last.  表1: 旧项 stood
+ * on line 5 last year, between 甲 (1) and 支出合计 (6); this year 支出合计
+ * is on line 2, beside 收入合计.  表2: 前项 was first (line 1, 合计 now
+ * is on 1); 旧尾 followed 合计's subtree (its last row, 子二, is on 3
+ * now) on line 8, and 尾 is on 4; the other side did not change. */
+static const char lines_cur[] =
+	"schema: 2\n"
+	"document: {department: 测试局, year: 2020, unit: 万元, title: 合成2020}\n"
+	"tables:\n"
+	"  - id: t1\n"
+	"    label: 表1\n"
+	"    title: 收支\n"
+	"    kind: summary\n"
+	"    sides:\n"
+	"      - {id: a, title: 收入, name_title: 项目,\n"
+	"         columns: [{key: v, title: 金额, type: amount}],\n"
+	"         rows: [{name: 收入合计, line: 2, values: [1.00]}]}\n"
+	"      - {id: b, title: 支出, name_title: 项目,\n"
+	"         columns: [{key: v, title: 金额, type: amount}],\n"
+	"         rows: [{name: 甲, line: 1, values: [0.00]},\n"
+	"                {name: 支出合计, line: 2, values: [1.00]}]}\n"
+	"  - id: t2\n"
+	"    label: 表2\n"
+	"    title: 树\n"
+	"    kind: summary\n"
+	"    sides:\n"
+	"      - id: a\n"
+	"        title: 收入\n"
+	"        name_title: 项目\n"
+	"        columns: [{key: v, title: 金额, type: amount}]\n"
+	"        rows:\n"
+	"          - name: 合计\n"
+	"            line: 1\n"
+	"            values: [3.00]\n"
+	"            children:\n"
+	"              - {name: 子一, line: 2, values: [1.00]}\n"
+	"              - {name: 子二, line: 3, values: [2.00]}\n"
+	"          - {name: 尾, line: 4, values: [4.00]}\n"
+	"      - {id: b, title: 支出, name_title: 项目,\n"
+	"         columns: [{key: v, title: 金额, type: amount}],\n"
+	"         rows: [{name: 乙, line: 1, values: [5.00]},\n"
+	"                {name: 丙, line: 4, values: [6.00]}]}\n";
+
+static const char lines_old[] =
+	"schema: 2\n"
+	"document: {department: 测试局, year: 2019, unit: 万元, title: 合成2019}\n"
+	"tables:\n"
+	"  - id: t1\n"
+	"    label: 表1\n"
+	"    title: 收支\n"
+	"    kind: summary\n"
+	"    sides:\n"
+	"      - {id: a, title: 收入, name_title: 项目,\n"
+	"         columns: [{key: v, title: 金额, type: amount}],\n"
+	"         rows: [{name: 收入合计, line: 2, values: [1.00]}]}\n"
+	"      - {id: b, title: 支出, name_title: 项目,\n"
+	"         columns: [{key: v, title: 金额, type: amount}],\n"
+	"         rows: [{name: 甲, line: 1, values: [0.00]},\n"
+	"                {name: 旧项, line: 5, values: [1.00]},\n"
+	"                {name: 支出合计, line: 6, values: [1.00]}]}\n"
+	"  - id: t2\n"
+	"    label: 表2\n"
+	"    title: 树\n"
+	"    kind: summary\n"
+	"    sides:\n"
+	"      - id: a\n"
+	"        title: 收入\n"
+	"        name_title: 项目\n"
+	"        columns: [{key: v, title: 金额, type: amount}]\n"
+	"        rows:\n"
+	"          - {name: 前项, line: 1, values: [9.00]}\n"
+	"          - name: 合计\n"
+	"            line: 2\n"
+	"            values: [3.00]\n"
+	"            children:\n"
+	"              - {name: 子一, line: 3, values: [1.00]}\n"
+	"              - {name: 子二, line: 4, values: [2.00]}\n"
+	"          - {name: 旧尾, line: 8, values: [7.00]}\n"
+	"          - {name: 尾, line: 9, values: [4.00]}\n"
+	"      - {id: b, title: 支出, name_title: 项目,\n"
+	"         columns: [{key: v, title: 金额, type: amount}],\n"
+	"         rows: [{name: 乙, line: 1, values: [5.00]},\n"
+	"                {name: 丙, line: 4, values: [6.00]}]}\n";
+
+/* The printed line of the first line of ls holding s, or -1. */
+static long line_with(const struct lines *ls, const char *s)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		if (strstr(ls->v[i].text, s))
+			return (long)i;
+	return -1;
+}
+
+/* A dropped row takes a printed line that keeps its side's lines in order
+ * (its own when that does, else the line of the row it follows), so the
+ * rows this year puts on one line still share it. */
+static void test_derive_dropped_keeps_lines(void **state)
+{
+	(void)state;
+	struct document *cur = load_as("now.yaml", lines_cur);
+	struct document *old = load_as("before.yaml", lines_old);
+	struct comparison c;
+	build(&c, cur, old);
+	for (size_t i = 0; i < cur->ntables; i++) {
+		const struct table *d = derive(&c, &cur->tables[i], NULL);
+		for (size_t s = 0; s < d->nsides; s++) {
+			int last = -1;
+			for (const struct row *x = d->sides[s].rows; x; x = model_next_row(x)) {
+				if (x->print_line < last)
+					fail_msg("%s side %zu: %s on line %d after line %d", d->label, s,
+						 model_row_name(x), x->print_line, last);
+				last = x->print_line;
+			}
+		}
+	}
+	const struct table *d1 = derive(&c, &cur->tables[0], NULL);
+	const struct table *o1 = &old->tables[0];
+	assert_int_equal(derived_of(d1, named(o1, "旧项"))->print_line,
+			 derived_of(d1, named(&cur->tables[0], "甲"))->print_line);
+	struct lines ls = { 0 };
+	render_table(d1, 0, &ls);
+	long total = line_with(&ls, "收入合计");
+	assert_true(total > 0);
+	assert_non_null(strstr(ls.v[total].text, "支出合计"));
+	assert_int_equal(line_with(&ls, "旧项"), line_with(&ls, "甲") + 1);
+	assert_int_equal(total, line_with(&ls, "旧项") + 1);
+	lines_free(&ls);
+
+	const struct table *d2 = derive(&c, &cur->tables[1], NULL);
+	render_table(d2, 0, &ls);
+	/* 前项 before all (合计 | 乙 stay together), 旧尾 after 子二, and
+	 * 尾 | 丙 together. */
+	long first = line_with(&ls, "前项"), top = line_with(&ls, "合计");
+	assert_true(first > 0);
+	assert_int_equal(top, first + 1);
+	assert_non_null(strstr(ls.v[top].text, "乙"));
+	assert_int_equal(line_with(&ls, "旧尾"), line_with(&ls, "子二") + 1);
+	long tail = line_with(&ls, "旧尾") + 1;
+	assert_true(tail > 0 && (size_t)tail < ls.n);
+	assert_true(!strncmp(ls.v[tail].text, "尾 ", strlen("尾 ")));
+	assert_non_null(strstr(ls.v[tail].text, "丙"));
+	lines_free(&ls);
+	release(&c);
+	model_free(old);
+	model_free(cur);
+}
+
 /* The Note column only when some row has a note. */
 static void test_derive_no_note(void **state)
 {
@@ -1169,6 +1415,159 @@ static void test_stated_beside_computed(void **state)
 	model_free(cur);
 }
 
+/* Synthetic documents (made up for these tests): a rate of 29.4951% is
+ * stated "29%" on row x, and wrongly "30%" on row y; in stated mode, row
+ * b has a figure with a rate and no prior before the one that gives its
+ * prior; row c has only a change that is not comparable. */
+static const char once_cur[] =
+	"schema: 2\n"
+	"document: {department: 测试局, year: 2020, unit: 万元, title: 合成2020}\n"
+	"narrative:\n"
+	"  - title: 说明\n"
+	"    figures:\n"
+	"      - {id: fx, label: 甲, value: 12949.51, change: 2949.51, rate: \"29%\",\n"
+	"         ref: {table: t1, row: x}}\n"
+	"      - {id: fy, label: 乙, value: 12949.51, rate: \"30%\", ref: {table: t1, row: y}}\n"
+	"      - {id: r, label: 丙, value: 60.00, rate: \"20%\", ref: {table: t1, row: b}}\n"
+	"      - {id: p, label: 丙, value: 60.00, prior: 50.00, ref: {table: t1, row: b}}\n"
+	"      - {id: nc, label: 丁, change: 3.00, comparable: false, ref: {table: t1, row: c}}\n"
+	"tables:\n"
+	"  - id: t1\n"
+	"    label: 表1\n"
+	"    title: 汇总\n"
+	"    kind: summary\n"
+	"    name_title: 项目\n"
+	"    columns: [{key: amount, title: 金额, type: amount}]\n"
+	"    rows:\n"
+	"      - {id: x, name: 甲, values: [12949.51]}\n"
+	"      - {id: y, name: 乙, values: [12949.51]}\n"
+	"      - {id: b, name: 丙, values: [60.00]}\n"
+	"      - {id: c, name: 丁, values: [10.00]}\n";
+
+static const char once_old[] =
+	"schema: 2\n"
+	"document: {department: 测试局, year: 2019, unit: 万元, title: 合成2019}\n"
+	"tables:\n"
+	"  - id: t1\n"
+	"    label: 表1\n"
+	"    title: 汇总\n"
+	"    kind: summary\n"
+	"    name_title: 项目\n"
+	"    columns: [{key: amount, title: 金额, type: amount}]\n"
+	"    rows:\n"
+	"      - {id: x, name: 甲, values: [10000.00]}\n"
+	"      - {id: y, name: 乙, values: [10000.00]}\n"
+	"      - {id: b, name: 丙, values: [50.00]}\n"
+	"      - {id: c, name: 丁, values: [8.00]}\n";
+
+/* A stated rate differs only when the rate rounded once to its places
+ * does: 2949.51 on 10000.00 is 29% (though 29.50% at two places). */
+static void test_stated_rate_rounded_once(void **state)
+{
+	(void)state;
+	struct document *cur = load_as("now.yaml", once_cur);
+	struct document *old = load_as("before.yaml", once_old);
+	struct comparison c;
+	build(&c, cur, old);
+	const struct table *d = derive(&c, &cur->tables[0], NULL);
+	const struct row *x = derived_of(d, row_id(cur, "t1", "x"));
+	assert_int_equal(num(x, "prior"), 1000000);
+	assert_int_equal(num(x, "change"), 294951);
+	assert_int_equal(num(x, "rate"), 2950);
+	assert_string_equal(text(x, "stated_rate"), "29%");
+	assert_false(compare_derived_row(x)->differs);
+	x = derived_of(d, row_id(cur, "t1", "y"));
+	assert_string_equal(text(x, "stated_rate"), "30%");
+	assert_true(compare_derived_row(x)->differs);
+	assert_string_equal(text(x, "note"), "≠ stated");
+	release(&c);
+	/* In stated mode too: the prior year is the value less the change. */
+	build(&c, cur, NULL);
+	d = derive(&c, &cur->tables[0], NULL);
+	x = derived_of(d, row_id(cur, "t1", "x"));
+	assert_int_equal(num(x, "prior"), 1000000);
+	assert_false(compare_derived_row(x)->differs);
+	release(&c);
+	model_free(old);
+	model_free(cur);
+}
+
+/* With no prior file, a cell's prior year comes from the first figure on
+ * it that gives one, not merely the first figure. */
+static void test_stated_picks_prior(void **state)
+{
+	(void)state;
+	struct document *cur = load_as("now.yaml", once_cur);
+	struct comparison c;
+	build(&c, cur, NULL);
+	const struct row *b = row_id(cur, "t1", "b");
+	amount_t prior;
+	assert_true(compare_prior(&c, b, 0, &prior));
+	assert_int_equal(prior, 5000);
+	amount_t change;
+	int64_t rate;
+	bool has_rate;
+	assert_true(compare_change(&c, b, 0, &change, &rate, &has_rate));
+	assert_int_equal(change, 1000);
+	assert_int_equal(rate, 2000);
+	assert_int_equal(compare_table(&c, &cur->tables[0])->how[b->index], MATCH_STATED);
+	const struct table *d = derive(&c, &cur->tables[0], NULL);
+	const struct row *x = derived_of(d, b);
+	assert_int_equal(num(x, "prior"), 5000);
+	assert_ptr_equal(compare_derived_row(x)->stated, model_find_figure(cur, "p"));
+	/* A change that is not comparable gives no prior year. */
+	assert_false(compare_prior(&c, row_id(cur, "t1", "c"), 0, &prior));
+	release(&c);
+	model_free(cur);
+}
+
+/* Only figures that give a prior year count as stated rows: not a change
+ * that is not comparable, nor a rate alone. */
+static void test_stated_count(void **state)
+{
+	(void)state;
+	struct document *cur = load_as("now.yaml", once_cur);
+	struct comparison c;
+	build(&c, cur, NULL);
+	const struct table *d = derive(&c, &cur->tables[0], NULL);
+	/* x (a change) and b (a prior); not y (a rate), not c. */
+	assert_int_equal(compare_derivation(d)->nstated, 2);
+	assert_ptr_equal(compare_derived_row(derived_of(d, row_id(cur, "t1", "c")))->stated,
+			 model_find_figure(cur, "nc"));
+	struct sbuf sb = { 0 };
+	compare_table_summary(d, &sb);
+	assert_string_equal(sb.s, "2 rows with a stated prior-year figure");
+	sbuf_free(&sb);
+	release(&c);
+	model_free(cur);
+	/* The non-comparable change alone: nothing stated (a synthetic
+	 * document, made up for this test). */
+	cur = load_as("now.yaml",
+		"schema: 2\n"
+		"document: {department: 测试局, year: 2020, unit: 万元, title: 合成2020}\n"
+		"narrative:\n"
+		"  - title: 说明\n"
+		"    figures:\n"
+		"      - {id: nc, label: 丁, change: 3.00, comparable: false, ref: {table: t1, row: c}}\n"
+		"tables:\n"
+		"  - id: t1\n"
+		"    label: 表1\n"
+		"    title: 汇总\n"
+		"    kind: summary\n"
+		"    name_title: 项目\n"
+		"    columns: [{key: amount, title: 金额, type: amount}]\n"
+		"    rows:\n"
+		"      - {id: c, name: 丁, values: [10.00]}\n");
+	build(&c, cur, NULL);
+	d = derive(&c, &cur->tables[0], NULL);
+	assert_int_equal(compare_derivation(d)->nstated, 0);
+	compare_table_summary(d, &sb);
+	assert_string_equal(sb.s, "0 rows with a stated prior-year figure");
+	sbuf_free(&sb);
+	release(&c);
+	model_free(cur);
+}
+
 /* The main column, unless the document states changes only in another. */
 static void test_default_column(void **state)
 {
@@ -1379,6 +1778,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		TEST(test_build_refuses),
 		TEST(test_unit_conversion),
+		TEST(test_table_units),
 		TEST(test_tables_pair),
 		TEST(test_sides_pair),
 		TEST(test_rows_by_code_and_name),
@@ -1386,9 +1786,13 @@ int main(void)
 		TEST(test_rows_same_labels_two_parents),
 		TEST(test_derive_columns_and_values),
 		TEST(test_derive_dropped_in_place),
+		TEST(test_derive_dropped_keeps_lines),
 		TEST(test_derive_no_note),
 		TEST(test_stated_mode),
 		TEST(test_stated_beside_computed),
+		TEST(test_stated_rate_rounded_once),
+		TEST(test_stated_picks_prior),
+		TEST(test_stated_count),
 		TEST(test_default_column),
 		TEST(test_column_of),
 		TEST(test_summaries),
