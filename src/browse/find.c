@@ -137,6 +137,27 @@ static void go_table(struct view *v, const struct table *t)
 	v->focus = PANE_MAIN;
 }
 
+/* Several departments: a department by name (the city level first), or a
+ * code in any of them, the city's aggregates first. */
+static bool jump_elsewhere(struct view *v, const char *text)
+{
+	for (size_t k = 1; k < view_ndocuments(v); k++)
+		if (text_contains(view_document(v, k)->department, text)) {
+			view_history_push(v);
+			view_open_document(v, k);
+			return true;
+		}
+	for (size_t k = 0; k < view_ndocuments(v); k++) {
+		const struct row *r = model_find_code(view_document(v, k), NULL, text);
+		if (r && k != v->at) {
+			view_go(v, view_place_of_row(v, r), true);
+			v->focus = PANE_MAIN;
+			return true;
+		}
+	}
+	return false;
+}
+
 void view_jump(struct view *v, const char *text)
 {
 	const struct item *it = view_item(v);
@@ -162,7 +183,7 @@ void view_jump(struct view *v, const char *text)
 		v->focus = PANE_MAIN;
 	} else if ((t = table_titled(v->doc, text))) {
 		go_table(v, t);
-	} else {
+	} else if (!jump_elsewhere(v, text)) {
 		view_message(v, msg(M_VIEW_NO_JUMP), text);
 	}
 	view_relayout(v);
