@@ -300,6 +300,31 @@ expect "本年"
 keys q
 ended 0
 
+# ---- several departments: data/ -----------------------------------------------------
+start 80 24 "" data/
+expect "* Contents"
+expect "Departments totals by department"
+expect_re "广州市信访局 +3676\.98 +3516\.17"
+keys Tab j j j j Enter
+expect "江苏省政协办公厅 2019 万元"
+expect "公开01表 收支预算总表"
+keys h h h
+expect "back to all departments"
+expect "all departments 2020"
+keys :
+type_text 2010301
+keys Enter
+expect "sum1 支出总体情况表 (2020, departments: 1)"
+keys l
+expect_re "广州市信访局 +1667\.86"
+keys /
+type_text 爱国统一战线
+keys Enter
+expect_re "match 1 of [0-9]+"
+expect "江苏省政协办公厅 2019"
+keys q
+ended 0
+
 # ---- 40x12 -----------------------------------------------------------------------
 start 40 12
 expect "广州市信访局 2020"

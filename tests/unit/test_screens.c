@@ -3,7 +3,10 @@
  * its keys, draws the view into a grid and compares every row of it with
  * tests/screens/NAME.txt.  UPDATE=1 rewrites the files (review the diff).
  * A substring check cannot see two panes overlapping or a last line that
- * never scrolls into view; a whole screen can. */
+ * never scrolls into view; a whole screen can.  Each screen also speaks
+ * one language: no word of the other language's catalogue is on it,
+ * unless the document itself has that word.  A doc ending in '/' is a
+ * set of departments (its city level first). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,8 +19,11 @@
 
 #include "browse/draw.h"
 #include "browse/view.h"
+#include "doc/docset.h"
 #include "doc/loader.h"
 #include "doc/msg.h"
+#include "doc/util.h"
+#include "report/city.h"
 #include "report/render.h"
 
 struct scenario {
@@ -63,11 +69,25 @@ static const struct scenario scenarios[] = {
 	{ "help-80x24.zh", "data/budget.yaml", NULL, 80, 24, true, "?", { 0 } },
 	{ "legend-80x24", "data/budget.yaml", NULL, 80, 24, false, "??", { 0 } },
 	{ "too-small-30x10", "data/budget.yaml", NULL, 30, 10, false, "", { 0 } },
+	/* Several departments: the city level, an aggregate, a department. */
+	{ "city-80x24", "data/", NULL, 80, 24, false, "", { 0 } },
+	{ "city-80x24.zh", "data/", NULL, 80, 24, true, "\t", { 0 } },
+	{ "city-aggregate-80x24", "data/", NULL, 80, 24, false, ":2010301\n", { 0 } },
+	{ "city-department-80x24.zh", "data/", NULL, 80, 24, true, "\tjjjj\n", { 0 } },
 };
 
 static struct view *open_view(const struct scenario *s)
 {
 	struct loader_error err;
+	if (s->doc[strlen(s->doc) - 1] == '/') {
+		struct docset *set = xcalloc(1, sizeof *set);
+		docset_add(set, s->doc);
+		docset_sort(set);
+		assert_int_equal(set->nerrors, 0);
+		struct view_options opt = { 0 };
+		opt.snapshot_dir = "/nonexistent";
+		return view_new_set(set, city_build(set), &opt);
+	}
 	struct document *doc = loader_load(s->doc, &err);
 	struct document *old = s->old ? loader_load(s->old, &err) : NULL;
 	assert_non_null(doc);
@@ -102,6 +122,94 @@ static char *slurp(const char *path)
 	return sbuf_take(&b);
 }
 
+/* ---- one language per screen -------------------------------------------------- */
+
+static bool is_cjk(const unsigned char *p)
+{
+	return p[0] >= 0xE4 && p[0] <= 0xE9;	/* U+4000..U+9FFF, three bytes */
+}
+
+/* Every run of two or more Chinese characters in s (for the English
+ * screens), or every ASCII word of four or more letters (for the Chinese
+ * ones), that the document's text lacks: none may be on the screen. */
+static size_t foreign_words(const char *screen, const char *message, bool cjk,
+			    const char *doc_text, const char *name)
+{
+	size_t found = 0;
+	const unsigned char *p = (const unsigned char *)message;
+	while (*p) {
+		const unsigned char *start = p;
+		if (cjk)
+			while (is_cjk(p))
+				p += 3;
+		else
+			while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+				p++;
+		size_t n = (size_t)(p - start);
+		if (n >= (cjk ? 6u : 4u)) {
+			char word[256];
+			snprintf(word, sizeof word, "%.*s", (int)n, (const char *)start);
+			bool whole = true;
+			const char *at = strstr(screen, word);
+			/* An English word counts only as a whole word. */
+			if (at && !cjk) {
+				char before = at > screen ? at[-1] : ' ', after = at[n];
+				whole = !((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+					  (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z'));
+			}
+			/* Keys are named as printed on them, in both languages. */
+			static const char *const keys[] = { "Enter", "Space", "Right", "Left",
+				"Down", "Home", "PgUp", "PgDn", "Backspace", "Esc", "Tab", NULL };
+			for (const char *const *k = keys; *k && !cjk; k++)
+				if (!strcmp(word, *k))
+					whole = false;
+			if (at && whole && !strstr(doc_text, word)) {
+				print_error("screen %s has '%s' of the other language\n", name, word);
+				found++;
+			}
+		}
+		if (p == start)
+			p++;
+	}
+	return found;
+}
+
+/* The text of the scenario's files, for what the document itself says. */
+static char *slurp(const char *path);
+static void doc_text(const char *path, struct sbuf *out)
+{
+	if (path[strlen(path) - 1] != '/') {
+		char *t = slurp(path);
+		sbuf_add(out, t ? t : "");
+		free(t);
+		return;
+	}
+	struct docset set = { 0 };
+	docset_add(&set, path);
+	for (size_t i = 0; i < set.ndocs; i++) {
+		char *t = slurp(set.docs[i]->file);
+		sbuf_add(out, t ? t : "");
+		free(t);
+	}
+	docset_free(&set);
+}
+
+static size_t other_language(const struct scenario *s, const char *screen)
+{
+	struct sbuf text = { 0 };
+	size_t found = 0;
+	doc_text(s->doc, &text);
+	if (s->old)
+		doc_text(s->old, &text);
+	for (int id = 0; id < M_COUNT; id++) {
+		const char *other = msg_in((enum msg_id)id, !s->zh);
+		if (strcmp(other, msg_in((enum msg_id)id, s->zh)))
+			found += foreign_words(screen, other, !s->zh, text.s, s->name);
+	}
+	sbuf_free(&text);
+	return found;
+}
+
 static void test_scenarios(void **state)
 {
 	(void)state;
@@ -125,6 +233,7 @@ static void test_scenarios(void **state)
 			fputs(got.s, f);
 			fclose(f);
 		}
+		failed += other_language(s, got.s) > 0;
 		char *want = slurp(path);
 		if (!want || strcmp(want, got.s) != 0) {
 			print_error("screen %s differs from %s:\n%s\n", s->name, path, got.s);
