@@ -372,7 +372,9 @@ static const char *const english_in_chinese[] = {
 	"nest", "main", "where", "prefix", "lines", "field", "key", "total",
 	"see", "true", "false",
 	/* values of options: --color=auto, --print=all, part1 */
-	"auto", "always", "never", "all", "part1",
+	"auto", "always", "never", "all", "city", "part1",
+	/* file names: *.yaml */
+	".yaml",
 	/* the environment */
 	"TERM", "NO_COLOR", "BUDGET_ASCII", "LC_ALL", "LC_MESSAGES", "LANG", "zh",
 	/* keys, as printed on them or as the hints name them */
