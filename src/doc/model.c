@@ -19,7 +19,10 @@ struct arena {
 	struct block *head;
 };
 
-#define BLOCK_SIZE (32 * 1024)
+#define BLOCK_FIRST 4096	/* a document's first block; each next one doubles */
+#define BLOCK_SIZE (32 * 1024)	/* up to this */
+/* Nothing in a document needs more than a pointer's or an int64's alignment. */
+#define MODEL_ALIGN (_Alignof(int64_t) > _Alignof(void *) ? _Alignof(int64_t) : _Alignof(void *))
 
 static void *arena_alloc(struct arena *a, size_t size, size_t align)
 {
@@ -28,11 +31,13 @@ static void *arena_alloc(struct arena *a, size_t size, size_t align)
 	if (!b || at > b->size || b->size - at < size) {
 		/* A large piece gets a block of its own, behind the current
 		 * one, so the current block's free room is not wasted. */
-		size_t cap = size > BLOCK_SIZE / 4 ? size : BLOCK_SIZE;
+		size_t next = !b ? BLOCK_FIRST : b->size < BLOCK_SIZE ? 2 * b->size : BLOCK_SIZE;
+		bool alone = size > next / 4;
+		size_t cap = alone ? size : next;
 		struct block *nb = xmalloc(sizeof *nb + cap);
 		nb->used = 0;
 		nb->size = cap;
-		if (b && cap != BLOCK_SIZE) {
+		if (b && alone) {
 			nb->next = b->next;
 			b->next = nb;
 		} else {
@@ -51,7 +56,7 @@ static void *arena_alloc(struct arena *a, size_t size, size_t align)
 struct document *model_new(const char *path)
 {
 	struct arena *a = xcalloc(1, sizeof *a);
-	struct document *doc = arena_alloc(a, sizeof *doc, _Alignof(max_align_t));
+	struct document *doc = arena_alloc(a, sizeof *doc, MODEL_ALIGN);
 	doc->arena = a;
 	doc->file = model_strdup(doc, path ? path : "");
 	/* The path is shown in headers and messages: nothing invisible. */
@@ -82,7 +87,7 @@ void model_free(struct document *doc)
 
 void *model_alloc(struct document *doc, size_t size)
 {
-	return arena_alloc(doc->arena, size, _Alignof(max_align_t));
+	return arena_alloc(doc->arena, size, MODEL_ALIGN);
 }
 
 const char *model_strndup(struct document *doc, const char *s, size_t n)

@@ -8,7 +8,8 @@
 #include "doc/util.h"
 
 #define NONE UINT32_MAX
-#define POOL_BLOCK 4096
+#define POOL_FIRST 128		/* the pool's first block; each next one doubles */
+#define POOL_BLOCK 4096		/* up to this */
 
 static uint32_t hash(const char *s)
 {
@@ -45,7 +46,12 @@ static const char *pool_copy(struct strmap *m, const char *key)
 {
 	size_t n = strlen(key) + 1;
 	if (!m->npool || m->pool_size - m->pool_used < n) {
-		size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
+		/* Small maps are many (one per side of every table): small
+		 * blocks first. */
+		size_t size = !m->npool ? POOL_FIRST : m->pool_size < POOL_BLOCK ? 2 * m->pool_size
+										   : POOL_BLOCK;
+		if (size < n)
+			size = n;
 		DA_PUSH(m->pool, m->npool, m->cappool, xmalloc(size));
 		m->pool_used = 0;
 		m->pool_size = size;
