@@ -2,6 +2,7 @@
 #include "doc/docset.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,18 @@ static void add_file(struct docset *set, const char *path)
 		DA_PUSH(set->docs, set->ndocs, set->capdocs, doc);
 	else
 		add_error(set, &err);
+}
+
+/* A directory that could not be read whole, said as a file's error is. */
+static void dir_error(struct docset *set, const char *path, enum msg_id why)
+{
+	struct loader_error err = { .line = 1, .col = 1 };
+	char *shown = text_sanitize(path, false);
+	text_crop(err.file, sizeof err.file, shown, INT_MAX / 2);
+	free(shown);
+	snprintf(err.message, sizeof err.message, msg(why), MAX_DIR_DEPTH);
+	add_error(set, &err);
+	set->nfiles++;
 }
 
 static bool is_yaml(const char *name)
@@ -72,6 +85,8 @@ static void add_dir(struct docset *set, const char *path, int depth)
 		if (lstat(full.s, &st) == 0 && S_ISDIR(st.st_mode)) {
 			if (depth < MAX_DIR_DEPTH)
 				add_dir(set, full.s, depth + 1);
+			else
+				dir_error(set, full.s, M_DIRECTORY_TOO_DEEP);
 		} else if (is_yaml(names[i])) {
 			add_file(set, full.s);
 		}
@@ -90,16 +105,8 @@ void docset_add(struct docset *set, const char *path)
 	}
 	size_t before = set->nfiles;
 	add_dir(set, path, 0);
-	if (set->nfiles == before) {
-		/* Given by name and holding nothing to load: say so. */
-		struct loader_error err = { .line = 1, .col = 1 };
-		char *shown = text_sanitize(path, false);
-		snprintf(err.file, sizeof err.file, "%s", shown);
-		free(shown);
-		snprintf(err.message, sizeof err.message, "%s", msg(M_EMPTY_DIRECTORY));
-		add_error(set, &err);
-		set->nfiles++;
-	}
+	if (set->nfiles == before)	/* given by name and holding nothing to load */
+		dir_error(set, path, M_EMPTY_DIRECTORY);
 }
 
 static int by_year_department(const void *a, const void *b)

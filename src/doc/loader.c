@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +42,8 @@ struct loader {
 	struct yread rd;
 	struct loader_error *err;
 	int schema;
-	char key[256];			/* the key just read */
+	char key[256];			/* the key just read (cut to KEY_SHOWN
+					 * columns: a longer one is unknown) */
 	int key_line, key_col;		/* where it was */
 	struct pending_link *links;
 	size_t nlinks, caplinks;
@@ -59,10 +61,11 @@ static bool fail_at(struct loader *ld, int line, int col, enum msg_id fmt, ...)
 {
 	if (ld->rd.failed)
 		return false;
-	char raw[512];
+	char raw[2048];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(raw, sizeof raw, msg(fmt), ap);
+	text_drop_partial(raw);
 	va_end(ap);
 	yaml_mark_t m = { 0, (size_t)(line > 0 ? line - 1 : 0), (size_t)(col > 0 ? col - 1 : 0) };
 	char *clean = text_sanitize(raw, false);
@@ -70,6 +73,9 @@ static bool fail_at(struct loader *ld, int line, int col, enum msg_id fmt, ...)
 	free(clean);
 	return false;
 }
+
+/* A key is quoted in messages up to this many columns. */
+#define KEY_SHOWN 80
 
 #define LINE(e) ((int)(e)->start_mark.line + 1)
 #define COL(e) ((int)(e)->start_mark.column + 1)
@@ -206,7 +212,7 @@ static int map_next(struct loader *ld, struct map *m)
 	}
 	const char *k = (const char *)e->data.scalar.value;
 	int line = LINE(e), col = COL(e);
-	snprintf(ld->key, sizeof ld->key, "%s", k);
+	text_crop(ld->key, sizeof ld->key, k, KEY_SHOWN);
 	ld->key_line = line;
 	ld->key_col = col;
 	int i;
@@ -2063,7 +2069,7 @@ static bool load_root(struct loader *ld)
 static void set_file(struct loader_error *err, const char *name)
 {
 	char *clean = text_sanitize(name, false);
-	snprintf(err->file, sizeof err->file, "%s", clean);
+	text_crop(err->file, sizeof err->file, clean, INT_MAX / 2);
 	free(clean);
 }
 

@@ -542,3 +542,16 @@ void sbuf_free(struct sbuf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 }
+
+void text_drop_partial(char *s)
+{
+	size_t n = strlen(s), i = n;
+	while (i > 0 && n - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (!i)
+		return;
+	unsigned char c = (unsigned char)s[i - 1];
+	size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (c >= 0xC0 && n - (i - 1) < want)
+		s[i - 1] = '\0';
+}

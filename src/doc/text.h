@@ -64,6 +64,10 @@ bool text_is_invisible(wchar_t wc);
  * form.  Needs an LC_CTYPE UTF-8 locale (text_init) for wcwidth. */
 int text_width(const char *s);
 
+/* Drop a character cut off at the end of s (by a snprintf that ran out of
+ * room), so that s ends between characters. */
+void text_drop_partial(char *s);
+
 /* Copy into out (of size outsz) the longest prefix of s that fits in cols
  * columns; if s had to be cut, the copy ends with TEXT_CROP_MARK and still
  * fits in cols.  Never splits a character.  Returns the width copied. */

@@ -1,10 +1,12 @@
 /* yread.c: libyaml events, one at a time. */
 #include "doc/yread.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "doc/msg.h"
+#include "doc/text.h"
 #include "doc/util.h"
 
 bool yread_fail(struct yread *r, yaml_mark_t m, const char *message)
@@ -14,7 +16,16 @@ bool yread_fail(struct yread *r, yaml_mark_t m, const char *message)
 	r->failed = true;
 	r->line = (int)m.line + 1;
 	r->col = (int)m.column + 1;
-	snprintf(r->message, sizeof r->message, "%s", message);
+	/* libyaml ends a file without a final newline with one of its own:
+	 * a place past the end is the end. */
+	int line, col;
+	yread_position(r, r->len, &line, &col);
+	if (r->line > line || (r->line == line && r->col > col)) {
+		r->line = line;
+		r->col = col;
+	}
+	/* Cut, if at all, between characters. */
+	text_crop(r->message, sizeof r->message, message, INT_MAX / 2);
 	return false;
 }
 
@@ -81,9 +92,10 @@ static size_t char_at(const unsigned char *s, size_t i, size_t len, enum encodin
 	return 2;
 }
 
-/* Counted as libyaml's scanner counts (SKIP_LINE, READ_LINE): a line
- * breaks at LF, CR, CR LF (one break), NEL (U+0085), LS (U+2028) and PS
- * (U+2029); a column is a character, whatever its width. */
+/* A line breaks at LF, CR and CR LF (one break), as editors and libyaml
+ * both count; a column is a character, whatever its width.  (libyaml
+ * also breaks at NEL, LS and PS, which editors do not: yread_open refuses
+ * them, so no position ever comes after one.) */
 void yread_position(const struct yread *r, size_t offset, int *line, int *col)
 {
 	const unsigned char *s = (const unsigned char *)r->text;
@@ -100,7 +112,7 @@ void yread_position(const struct yread *r, size_t offset, int *line, int *col)
 			if (next == '\n')
 				n += m;
 		}
-		if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) {
+		if (c == '\n' || c == '\r') {
 			++*line;
 			*col = 1;
 		} else {
@@ -191,11 +203,53 @@ static bool expect(struct yread *r, yaml_event_type_t type, enum msg_id message)
 	return true;
 }
 
+/* The first NEL (U+0085), LS (U+2028) or PS (U+2029) in the input: libyaml
+ * ends a line there, editors do not, so a comment could hide a key from
+ * the eye that the reader then takes.  Its offset, or len when none. */
+static size_t hidden_break(const unsigned char *s, size_t len, unsigned long *which)
+{
+	enum encoding enc;
+	size_t i = skip_bom(s, len, &enc);
+	if (enc == ENC_UTF8) {
+		for (; i + 1 < len; i++) {
+			if (s[i] == 0xC2 && s[i + 1] == 0x85) {
+				*which = 0x85;
+				return i;
+			}
+			if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
+			    (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+				*which = s[i + 2] == 0xA8 ? 0x2028 : 0x2029;
+				return i;
+			}
+		}
+		return len;
+	}
+	for (unsigned long c; i < len; i += char_at(s, i, len, enc, &c))
+		if (char_at(s, i, len, enc, &c) && (c == 0x85 || c == 0x2028 || c == 0x2029)) {
+			*which = c;
+			return i;
+		}
+	return len;
+}
+
 bool yread_open(struct yread *r, const char *text, size_t len)
 {
 	memset(r, 0, sizeof *r);
 	r->text = text;
 	r->len = len;
+	unsigned long which;
+	size_t at = hidden_break((const unsigned char *)text, len, &which);
+	if (at < len) {
+		char message[200];
+		int line, col;
+		yread_position(r, at, &line, &col);
+		snprintf(message, sizeof message, msg(M_YAML_HIDDEN_BREAK), which, which);
+		yaml_mark_t m = { 0, (size_t)line - 1, (size_t)col - 1 };
+		yread_fail(r, m, message);
+		if (!yaml_parser_initialize(&r->parser))
+			util_fail(msg(M_OUT_OF_MEMORY));
+		return false;
+	}
 	if (!yaml_parser_initialize(&r->parser))
 		util_fail(msg(M_OUT_OF_MEMORY));
 	yaml_parser_set_input_string(&r->parser, (const unsigned char *)text, len);

@@ -89,7 +89,9 @@ static void cell_field(struct record *rec, const struct row *r, size_t col)
 	}
 	struct sbuf b = { 0 };
 	render_cell(r, col, &b);
-	field_as(rec, b.s, c->type == COL_TEXT && !c->right);
+	/* A quantity with its unit ("2台") is text to a spreadsheet, and its
+	 * unit comes from the file: the formula rule holds for it too. */
+	field_as(rec, b.s, (c->type == COL_TEXT && !c->right) || c->type == COL_QUANTITY);
 	sbuf_free(&b);
 }
 

@@ -373,6 +373,8 @@ static const char *const english_in_chinese[] = {
 	"see", "true", "false",
 	/* values of options: --color=auto, --print=all, part1 */
 	"auto", "always", "never", "all", "city", "part1",
+	/* Unicode notation (U+2028) and its YAML escape (\\u2028) */
+	"U", "u",
 	/* file names: *.yaml */
 	".yaml",
 	/* the environment */
