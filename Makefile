@@ -133,16 +133,31 @@ valgrind: $(BIN) $(UNIT_BIN)
 		{ echo "valgrind: $$t"; exit 1; }; done
 	BUDGET_E2E_VALGRIND=1 sh tests/e2e.sh
 
-# Random mutants of the data file against AddressSanitizer builds of the
-# program and of the browser's logic driven by random keys.
+# Coverage-guided fuzzing with libFuzzer (clang): one target for the
+# loader and all that reads its documents, one for the browser's keys.
+# Each runs FUZZ_TIME seconds (default 60) on its corpus in build/fuzz,
+# seeded from the real documents and tests/hostile; whatever crashes is
+# written to build/fuzz/found-* (add it to tests/hostile).
+FUZZ_CC    = clang
+FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=all
+FUZZ_TIME ?= 60
 fuzz: | libs
-	@$(MAKE) --no-print-directory O=build/asan BIN=build/asan/budget \
-		CFLAGS="$(ASAN)" LDFLAGS="$(ASAN)" build/asan/budget build/asan/libbudget.a
-	$(CC) $(WARN) $(DEFS) $(ASAN) $(YAML_CFLAGS) tests/fuzz/keys.c \
-		build/asan/libbudget.a -o build/asan/keys $(YAML_LIBS)
-	@rm -rf build/asan/snapshots && mkdir -p build/asan/snapshots
-	build/asan/keys data/budget.yaml $${SEED:-1} 20000
-	BUDGET=build/asan/budget python3 tests/fuzz/mutate.py $${SEED:-1} $${N:-300}
+	@sh tests/need.sh fuzz "$(PKG_CONFIG)" "clang"
+	@$(MAKE) --no-print-directory O=build/fuzz CC=$(FUZZ_CC) \
+		CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build/fuzz/libbudget.a
+	$(FUZZ_CC) $(WARN) $(DEFS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(YAML_CFLAGS) \
+		tests/fuzz/fuzz_loader.c build/fuzz/libbudget.a $(YAML_LIBS) -o build/fuzz/fuzz_loader
+	$(FUZZ_CC) $(WARN) $(DEFS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(YAML_CFLAGS) \
+		tests/fuzz/fuzz_keys.c build/fuzz/libbudget.a $(YAML_LIBS) -o build/fuzz/fuzz_keys
+	@mkdir -p build/fuzz/corpus-loader build/fuzz/corpus-keys
+	@cp data/budget.yaml data/jiangsu/*.yaml tests/fixtures/*.yaml tests/fixtures/*/*.yaml \
+		tests/hostile/*.yaml build/fuzz/corpus-loader/
+	@printf '\t*jjjl:2010301\n/信息\n>>><<<c{}s%%S!' >build/fuzz/corpus-keys/seed
+	build/fuzz/fuzz_loader -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 \
+		-rss_limit_mb=2048 -artifact_prefix=build/fuzz/found-loader- build/fuzz/corpus-loader
+	build/fuzz/fuzz_keys -max_total_time=$(FUZZ_TIME) -max_len=4096 -timeout=10 \
+		-artifact_prefix=build/fuzz/found-keys- build/fuzz/corpus-keys
 
 bench: $(BIN)
 	@sh tests/bench/run.sh
