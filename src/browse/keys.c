@@ -1,11 +1,13 @@
 /* keys.c: the key table, read once from the X-macro list in keys.h. */
 #include "browse/keys.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc/text.h"
 #include "doc/util.h"
+#include "report/render.h"
 
 struct action_info {
 	const char *keys, *label;
@@ -163,16 +165,21 @@ void keys_help(int width, struct lines *out)
 
 void keys_legend(int width, struct lines *out)
 {
-	static const struct {
+	/* The symbols as this run draws them (--ascii or not). */
+	char more[32], link[16];
+	snprintf(more, sizeof more, "%s  %s", render_glyph(GLYPH_MORE_LEFT),
+		 render_glyph(GLYPH_MORE_RIGHT));
+	snprintf(link, sizeof link, "%s", render_glyph(GLYPH_ARROW));
+	const struct {
 		const char *symbol;
 		enum msg_id text;
 	} legend[] = {
 		{ "+", M_LEGEND_CLOSED }, { "-", M_LEGEND_OPEN },
 		{ "!", M_LEGEND_FAIL }, { "!", M_LEGEND_KNOWN }, { "?", M_LEGEND_UNCHECKABLE },
 		{ "[###  ]", M_LEGEND_BAR }, { "45.6%", M_LEGEND_PERCENT },
-		{ "<  >", M_LEGEND_MORE_COLUMNS }, { "|", M_LEGEND_SIDES },
-		{ "~", M_LEGEND_CROP }, { "—", M_LEGEND_ABSENT },
-		{ "*", M_LEGEND_FOCUS }, { "->", M_LEGEND_LINK },
+		{ more, M_LEGEND_MORE_COLUMNS }, { "|", M_LEGEND_SIDES },
+		{ "~", M_LEGEND_CROP }, { render_glyph(GLYPH_ABSENT), M_LEGEND_ABSENT },
+		{ "*", M_LEGEND_FOCUS }, { link, M_LEGEND_LINK },
 	};
 	static const struct {
 		enum msg_id mark, text;

@@ -399,6 +399,7 @@ static void snapshot(struct view *v, bool full)
 	struct snapshot s = {
 		.doc = v->doc, .table = it->shown, .part = it->part, .search = v->query,
 		.when = v->opt.clock ? v->opt.clock() : time(NULL), .sort = it->sort.mode,
+		.reverse = it->sort.reverse,
 		.sequential = it->sort.mode != SORT_NONE,
 	};
 	const char *dir = v->opt.snapshot_dir;

@@ -26,6 +26,15 @@ static void add_error(struct docset *set, const struct loader_error *err)
 static void add_file(struct docset *set, const char *path)
 {
 	struct loader_error err;
+	struct stat st;
+	if (strcmp(path, "-") && stat(path, &st) == 0) {
+		char key[64];
+		snprintf(key, sizeof key, "%llu:%llu", (unsigned long long)st.st_dev,
+			 (unsigned long long)st.st_ino);
+		if (strmap_get(&set->seen, key))
+			return;
+		strmap_put(&set->seen, key, (void *)1);
+	}
 	struct document *doc = loader_load(path, &err);
 	set->nfiles++;
 	if (doc)
@@ -133,6 +142,7 @@ void docset_free(struct docset *set)
 		free(set->errors[i]);
 	free(set->docs);
 	free(set->errors);
+	strmap_free(&set->seen);
 	memset(set, 0, sizeof *set);
 }
 

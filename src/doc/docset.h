@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "doc/model.h"
+#include "doc/strmap.h"
 
 struct docset {
 	struct document **docs;		/* newest year first; within a year by
@@ -18,6 +19,8 @@ struct docset {
 					 * that did not load */
 	size_t nerrors, caperrors;
 	size_t nfiles;			/* files tried */
+	struct strmap seen;		/* files loaded, by device and inode: a file
+					 * named twice (FILE inside DIR) loads once */
 };
 
 /* Load a file, or a directory's *.yaml files; false when a path given

@@ -778,7 +778,8 @@ void check_summary(const struct check_report *rep, struct sbuf *out)
 	sbuf_addf(out, msg(M_CHK_SUMMARY), rep->checks, rep->passed, rep->failed,
 		  rep->uncheckable);
 	if (rep->known)
-		sbuf_addf(out, msg(M_CHK_SUMMARY_KNOWN), rep->known);
+		sbuf_addf(out, msg(rep->known == 1 ? M_CHK_SUMMARY_KNOWN_ONE : M_CHK_SUMMARY_KNOWN),
+			  rep->known);
 	if (rep->prior_path)
 		sbuf_addf(out, msg(M_CHK_SUMMARY_CROSS), rep->cross_year, rep->prior_path);
 }

@@ -218,7 +218,10 @@ static void department_rows(struct builder *b, struct side *s, struct row *paren
 	while (i < first + n || j < pfirst + np) {
 		const struct document *d = i < first + n ? set->docs[i] : NULL;
 		const struct document *p = j < pfirst + np ? set->docs[j] : NULL;
-		int c = !d ? 1 : !p ? -1 : strcmp(d->department, p->department);
+		/* A department twice this year: the second copy pairs with
+		 * nothing (the first took last year's). */
+		bool again = d && i > first && !strcmp(set->docs[i - 1]->department, d->department);
+		int c = !d ? 1 : !p || again ? -1 : strcmp(d->department, p->department);
 		struct row *r = NULL;
 		if (c > 0) {		/* only last year: dropped, if its region is here */
 			if (in_regions(&now_regions, p)) {
@@ -238,19 +241,21 @@ static void department_rows(struct builder *b, struct side *s, struct row *paren
 				has_prior = pt.has;
 				prior = pt.amount;
 				j++;
+			} else if (again) {
+				note = M_CITY_TWICE;
 			} else if (in_regions(&prior_regions, d)) {
 				note = M_CMP_NEW;
 			} else if ((has_prior = stated_total(b, d, &prior))) {
 				note = M_CITY_STATED;
 			}
-			if (!now.row)
+			if (!now.row && !again)
 				note = M_CITY_NO_TOTAL;
 			r = new_row(a, s, d->department, DC_COUNT);
 			dept_cells(r, &now, has_prior, prior, note, a);
 			r->link = now.row;
 			i++;
-			/* The same department twice in one year: the second
-			 * stays, marked (--check refuses it). */
+			/* The same department twice in one year: both stay,
+			 * marked (--check refuses it). */
 			if (i < first + n && !strcmp(set->docs[i]->department, d->department))
 				r->cells[DC_NOTE].s = model_strdup(a, msg(M_CITY_TWICE));
 		}

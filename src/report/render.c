@@ -27,7 +27,7 @@ bool render_is_ascii(void)
 const char *render_glyph(enum glyph g)
 {
 	static const char *const unicode[GLYPH_COUNT] = { "—", "·", "›", "→", "│", "‹", "›" };
-	static const char *const plain[GLYPH_COUNT] = { "-", "*", ">", "->", "|", "<", ">" };
+	static const char *const plain[GLYPH_COUNT] = { "-", ".", ">", "->", "|", "<", ">" };
 	return (unsigned)g < GLYPH_COUNT ? (ascii ? plain : unicode)[g] : "";
 }
 

@@ -35,7 +35,8 @@ static void header(const struct snapshot *s, struct lines *out)
 		sbuf_addf(&b, msg(M_SNAP_PART), s->part->title);
 	lines_add_trimmed(out, STYLE_META, NULL, &b);
 	if (s->table && s->sort != SORT_NONE) {
-		sbuf_addf(&b, msg(M_SNAP_SORT), rowsort_name(s->sort));
+		sbuf_addf(&b, msg(s->reverse ? M_SNAP_SORT_REVERSED : M_SNAP_SORT),
+			  rowsort_name(s->sort));
 		lines_add_trimmed(out, STYLE_META, NULL, &b);
 	}
 	sbuf_addf(&b, msg(M_SNAP_TIME), when);

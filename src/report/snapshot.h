@@ -23,6 +23,7 @@ struct snapshot {
 	const char *search;		/* the active search, or NULL */
 	time_t when;
 	enum sort_mode sort;		/* the order rows are in, for the header */
+	bool reverse;			/* that order reversed */
 };
 
 /* The snapshot as lines: the header, a blank line, then the body. */
