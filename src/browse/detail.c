@@ -47,7 +47,7 @@ static void path(const struct row *r, struct sbuf *b)
 	if (r->code)
 		sbuf_addf(b, "%s ", r->code);
 	const char *name = model_row_name(r);
-	sbuf_add(b, *name ? name : "…");
+	sbuf_add(b, *name ? name : "~");
 	const char *level = classify_level_name(r->code);
 	if (level)
 		sbuf_addf(b, msg(M_DETAIL_LEVEL), level);
@@ -286,7 +286,7 @@ void detail_row(const struct document *doc, const struct row *r,
 	sbuf_clear(&b);
 	sbuf_addf(&b, "%s  %s", t->label, d ? (o ? o->side->table->title : t->title) : t->title);
 	if (t->nsides > 1 && r->side->title)
-		sbuf_addf(&b, " · %s", r->side->title);
+		sbuf_addf(&b, " %s %s", render_glyph(GLYPH_BULLET), r->side->title);
 	lines_add_wrapped(out, STYLE_META, b.s, 0, width);
 	if (o) {
 		texts(o, width, out);

@@ -553,7 +553,7 @@ static void draw_headings(const struct item *it, const struct screen *sc, struct
 		if (several) {
 			sbuf_clear(&b);
 			if (sd->group)
-				sbuf_addf(&b, "%s · ", sd->group);
+				sbuf_addf(&b, "%s %s ", sd->group, render_glyph(GLYPH_BULLET));
 			sbuf_add(&b, sd->title ? sd->title : "");
 			if (sc->last - sc->first == 1)
 				sbuf_addf(&b, " (%zu/%zu { })", s + 1, it->shown->nsides);

@@ -9,6 +9,7 @@
 #include "doc/msg.h"
 #include "doc/util.h"
 #include "report/compare.h"
+#include "report/render.h"
 
 /* The department table's columns. */
 enum { DC_TOTAL, DC_PRIOR, DC_CHANGE, DC_RATE, DC_NOTE, DC_COUNT };
@@ -565,7 +566,7 @@ static void aggregate_table(struct builder *b, const char *role, int year, size_
 	struct sbuf title = { 0 };
 	sbuf_add(&title, model->table->title);
 	if (model->title && model->table->nsides > 1)
-		sbuf_addf(&title, " · %s", model->title);
+		sbuf_addf(&title, " %s %s", render_glyph(GLYPH_BULLET), model->title);
 	snprintf(buf, sizeof buf, msg(M_CITY_AGGREGATE_OF), year, g.included);
 	sbuf_add(&title, buf);
 	t->title = model_strdup(a, title.s);
