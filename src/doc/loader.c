@@ -311,31 +311,32 @@ static const char *text_of(struct loader *ld, const char *what, bool multiline)
 	return s;
 }
 
-/* Text that may be null (~): *out stays NULL then. */
-static bool opt_text(struct loader *ld, const char *what, const char **out, bool multiline)
+/* Text, where null (~) leaves *out as it was when_null says: NULL or "". */
+static bool text_or_null(struct loader *ld, const char *what, const char **out, bool multiline,
+			 const char *when_null)
 {
 	const yaml_event_t *e = value(ld);
 	if (!e)
 		return false;
 	if (is_null(e)) {
 		yread_take(&ld->rd);
+		if (when_null)
+			*out = when_null;
 		return true;
 	}
 	return (*out = text_of(ld, what, multiline)) != NULL;
 }
 
+/* Text that may be null (~): *out stays NULL then. */
+static bool opt_text(struct loader *ld, const char *what, const char **out, bool multiline)
+{
+	return text_or_null(ld, what, out, multiline, NULL);
+}
+
 /* Text where null means empty ("name: ~" is an empty name). */
 static bool req_text(struct loader *ld, const char *what, const char **out)
 {
-	const yaml_event_t *e = value(ld);
-	if (!e)
-		return false;
-	if (is_null(e)) {
-		yread_take(&ld->rd);
-		*out = "";
-		return true;
-	}
-	return (*out = text_of(ld, what, false)) != NULL;
+	return text_or_null(ld, what, out, false, "");
 }
 
 /* An amount; a leading zero gets a hint, as it is what YAML makes of an
@@ -538,6 +539,25 @@ static bool load_text_table(struct loader *ld, struct text_table *tt)
 	}
 	static const int req[] = { COLUMNS, ROWS, -1 };
 	return k == MAP_END && map_require(ld, &m, req);
+}
+
+/* One of a list of words (NULL-terminated): its index in *out.  Words
+ * whose bit is set in v2only exist from schema 2 on; anything else fails
+ * with message bad. */
+static bool one_of(struct loader *ld, const char *what, const char *const *words,
+		   unsigned v2only, enum msg_id bad, int *out)
+{
+	const yaml_event_t *s = scalar(ld, what);
+	if (!s)
+		return false;
+	const char *v = (const char *)s->data.scalar.value;
+	for (int i = 0; words[i]; i++)
+		if (!strcmp(v, words[i]) && (ld->schema >= 2 || !(v2only & 1u << i))) {
+			*out = i;
+			yread_take(&ld->rd);
+			return true;
+		}
+	return fail_at(ld, LINE(s), COL(s), bad);
 }
 
 /* A reference to a table cell (a figure's ref, a share's base, a link). */
@@ -915,20 +935,13 @@ static bool load_column(struct loader *ld, struct column_list *cl, struct column
 		case TITLE: req_text(ld, "title", &c->title); break;
 		case GROUP: text_or_list(ld, "group", &c->group, &c->ngroup); break;
 		case TYPE: {
-			const yaml_event_t *s = scalar(ld, "type");
-			if (!s)
+			static const char *const types[] = { "amount", "text", "quantity", NULL };
+			static const enum column_type as[] = { COL_AMOUNT, COL_TEXT, COL_QUANTITY };
+			int t;
+			if (!one_of(ld, "type", types, 1u << 2,
+				    ld->schema >= 2 ? M_COLUMN_TYPE2 : M_COLUMN_TYPE1, &t))
 				return false;
-			const char *v = (const char *)s->data.scalar.value;
-			if (!strcmp(v, "amount"))
-				c->type = COL_AMOUNT;
-			else if (!strcmp(v, "text"))
-				c->type = COL_TEXT;
-			else if (!strcmp(v, "quantity") && ld->schema >= 2)
-				c->type = COL_QUANTITY;
-			else
-				return fail_at(ld, LINE(s), COL(s), ld->schema >= 2 ?
-					       M_COLUMN_TYPE2 : M_COLUMN_TYPE1);
-			yread_take(&ld->rd);
+			c->type = as[t];
 			break;
 		}
 		case SUM_OF:
@@ -1361,17 +1374,12 @@ static bool side_key(struct loader *ld, struct side *s, int k, uint64_t *seen,
 			return fail_at(ld, LINE(e), COL(e), M_NAME_OR_LABELS);
 		return load_columns(ld, s, true);
 	case S_NEST: {
-		const yaml_event_t *v = scalar(ld, "nest");
-		if (!v)
+		static const char *const modes[] = { "code", "labels", NULL };
+		static const enum nest_mode as[] = { NEST_CODE, NEST_LABELS };
+		int n;
+		if (!one_of(ld, "nest", modes, 1u << 1, ld->schema >= 2 ? M_NEST2 : M_NEST1, &n))
 			return false;
-		const char *n = (const char *)v->data.scalar.value;
-		if (!strcmp(n, "code"))
-			s->nest = NEST_CODE;
-		else if (!strcmp(n, "labels") && ld->schema >= 2)
-			s->nest = NEST_LABELS;
-		else
-			return fail_at(ld, LINE(v), COL(v), ld->schema >= 2 ? M_NEST2 : M_NEST1);
-		yread_take(&ld->rd);
+		s->nest = as[n];
 		return true;
 	}
 	case S_COLUMNS: return load_columns(ld, s, false);
@@ -1893,19 +1901,12 @@ static bool load_term_ref(struct loader *ld, void *p, void *ctx)
 		case FIGURE: ident(ld, "figure", &ref->figure_id); break;
 		case SIDE: ident(ld, "side", &ref->side_name); break;
 		case FIELD: {
-			const yaml_event_t *s = scalar(ld, "field");
-			if (!s)
+			static const char *const fields[] = { "value", "change", "prior", NULL };
+			static const enum figure_field as[] = { FIELD_VALUE, FIELD_CHANGE, FIELD_PRIOR };
+			int f;
+			if (!one_of(ld, "field", fields, 1u << 2, M_FIELD_VALUES, &f))
 				return false;
-			const char *v = (const char *)s->data.scalar.value;
-			if (!strcmp(v, "value"))
-				ref->field = FIELD_VALUE;
-			else if (!strcmp(v, "change"))
-				ref->field = FIELD_CHANGE;
-			else if (!strcmp(v, "prior") && ld->schema >= 2)
-				ref->field = FIELD_PRIOR;
-			else
-				return fail_at(ld, LINE(s), COL(s), M_FIELD_VALUES);
-			yread_take(&ld->rd);
+			ref->field = as[f];
 			break;
 		}
 		}

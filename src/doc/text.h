@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Shown where text was cut to fit: ASCII, so its width is 1 everywhere. */
 #define TEXT_CROP_MARK "~"
@@ -63,6 +64,9 @@ bool text_is_invisible(wchar_t wc);
  * (they are shown as U+FFFD), invisible ones the width of their visible
  * form.  Needs an LC_CTYPE UTF-8 locale (text_init) for wcwidth. */
 int text_width(const char *s);
+
+/* A code point in UTF-8: its bytes in out, their count. */
+size_t text_encode(uint32_t cp, char out[4]);
 
 /* Drop a character cut off at the end of s (by a snprintf that ran out of
  * room), so that s ends between characters. */

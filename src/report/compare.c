@@ -110,29 +110,8 @@ char *compare_normalise(const char *name)
 	struct sbuf b = { 0 };
 	sbuf_add(&b, "");
 	for (; *s; s++) {
-		char u[8];
-		uint32_t c = (uint32_t)*s;
-		size_t n;
-		if (c < 0x80) {
-			u[0] = (char)c;
-			n = 1;
-		} else if (c < 0x800) {
-			u[0] = (char)(0xC0 | c >> 6);
-			u[1] = (char)(0x80 | (c & 0x3F));
-			n = 2;
-		} else if (c < 0x10000) {
-			u[0] = (char)(0xE0 | c >> 12);
-			u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-			u[2] = (char)(0x80 | (c & 0x3F));
-			n = 3;
-		} else {
-			u[0] = (char)(0xF0 | c >> 18);
-			u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-			u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-			u[3] = (char)(0x80 | (c & 0x3F));
-			n = 4;
-		}
-		sbuf_addn(&b, u, n);
+		char u[4];
+		sbuf_addn(&b, u, text_encode((uint32_t)*s, u));
 	}
 	free(w);
 	return sbuf_take(&b);
