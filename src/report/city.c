@@ -316,9 +316,15 @@ struct aggregate {
 	struct table *t;
 	struct side *s;
 	struct strmap keys;		/* pairing keys → aggregate rows */
-	size_t *taken;			/* per aggregate row (by creation): 1 + the
-					 * last department that added to it */
-	size_t nrows, captaken;
+	/* Per aggregate row, by creation order (row->index until the rows are
+	 * numbered at the end). */
+	struct row_tally {
+		size_t taken;		/* 1 + the last department that added to it */
+		size_t departments;	/* how many did */
+		size_t broken_down;	/* how many gave it a 其中 breakdown */
+		size_t last_breakdown;	/* 1 + the last of those */
+	} *tally;
+	size_t nrows, captally;
 	struct sbuf left_out;		/* departments not included */
 	size_t included;
 };
@@ -352,7 +358,7 @@ static struct row *find_key(struct aggregate *g, struct sbuf *k, const struct ro
 		return NULL;
 	key_of(k, parent, kind, v);
 	struct row *x = strmap_get(&g->keys, k->s);
-	return x && g->taken[x->index] != dept + 1 ? x : NULL;
+	return x && g->tally[x->index].taken != dept + 1 ? x : NULL;
 }
 
 static void put_key(struct aggregate *g, struct sbuf *k, const struct row *parent,
@@ -384,14 +390,18 @@ static struct row *pair(struct aggregate *g, const struct row *r, struct row *pa
 	char *name = compare_normalise(model_row_name(r));
 	const char *named = *name ? name : NULL, *code = code_unique ? r->code : NULL;
 	struct row *x = NULL;
+	/* A 其中 breakdown pairs only with breakdowns: its amount is already
+	 * in its parent's, a part's is not. */
+	const char *id = r->of_which ? "id-of" : "id", *nm = r->of_which ? "name-of" : "name",
+		   *cd = r->of_which ? "code-of" : "code";
 	if (r == r->side->total)
 		x = find_key(g, k, NULL, "total", "", dept);
 	if (!x)
-		x = find_key(g, k, parent, "code", code, dept);
+		x = find_key(g, k, parent, cd, code, dept);
 	if (!x)
-		x = find_key(g, k, parent, "id", r->id, dept);
+		x = find_key(g, k, parent, id, r->id, dept);
 	if (!x)
-		x = find_key(g, k, parent, "name", named, dept);
+		x = find_key(g, k, parent, nm, named, dept);
 	if (!x) {
 		x = new_row(a, g->s, model_row_name(r), 1);
 		x->code = r->code ? model_strdup(a, r->code) : NULL;
@@ -399,17 +409,24 @@ static struct row *pair(struct aggregate *g, const struct row *r, struct row *pa
 		x->of_which = r->of_which;
 		x->total_after = r->total_after;
 		x->index = (uint32_t)g->nrows;	/* numbered again once all are made */
-		g->taken = da_grow(g->taken, g->nrows++, &g->captaken, sizeof *g->taken);
+		g->tally = da_grow(g->tally, g->nrows, &g->captally, sizeof *g->tally);
+		g->tally[g->nrows++] = (struct row_tally){ 0, 0, 0, 0 };
 		model_append_row(g->s, parent, x);
 	} else if (!x->code && r->code) {
 		x->code = model_strdup(a, r->code);
 	}
-	g->taken[x->index] = dept + 1;
+	struct row_tally *t = &g->tally[x->index];
+	t->taken = dept + 1;
+	t->departments++;
+	if (r->of_which && parent && g->tally[parent->index].last_breakdown != dept + 1) {
+		g->tally[parent->index].last_breakdown = dept + 1;
+		g->tally[parent->index].broken_down++;
+	}
 	if (r == r->side->total)
 		put_key(g, k, NULL, "total", "", x);
-	put_key(g, k, parent, "code", code, x);
-	put_key(g, k, parent, "id", r->id, x);
-	put_key(g, k, parent, "name", named, x);
+	put_key(g, k, parent, cd, code, x);
+	put_key(g, k, parent, id, r->id, x);
+	put_key(g, k, parent, nm, named, x);
 	free(name);
 	return x;
 }
@@ -475,6 +492,35 @@ static bool add_department(struct aggregate *g, const struct document *d, const 
 	return ok;
 }
 
+/* A 其中 breakdown adds up to its row only where every department that
+ * adds to the row gives one: elsewhere the breakdowns are left out (the
+ * note says so).  True when any was. */
+static bool drop_partial_breakdowns(struct aggregate *g, struct row *first)
+{
+	bool dropped = false;
+	for (struct row *r = first; r; r = r->next) {
+		if (r->link)
+			continue;	/* a department's own row */
+		const struct row_tally *t = &g->tally[r->index];
+		if (t->broken_down && t->broken_down != t->departments) {
+			struct row **at = &r->child;
+			r->last_child = NULL;
+			r->nchildren = 0;
+			for (struct row *c = r->child; c; c = c->next)
+				if (!c->of_which) {
+					*at = c;
+					at = &c->next;
+					r->last_child = c;
+					r->nchildren++;
+				}
+			*at = NULL;
+			dropped = true;
+		}
+		dropped |= drop_partial_breakdowns(g, r->child);
+	}
+	return dropped;
+}
+
 /* Children with codes in code order, the departments after them in set
  * order; children without codes as they came. */
 static int by_code(const void *pa, const void *pb)
@@ -530,7 +576,7 @@ static void aggregate_table(struct builder *b, const char *role, int year, size_
 	for (size_t i = first; i < first + n && !model; i++)
 		model = side_with_role(b->set->docs[i], role);
 	struct table *t = new_table(b);
-	struct aggregate g = { b, t, NULL, { 0 }, NULL, 0, 0, { 0 }, 0 };
+	struct aggregate g = { b, t, NULL, { 0 }, NULL, 0, 0, { 0 }, 0 };	/* tally NULL */
 	char buf[96];
 	snprintf(buf, sizeof buf, "%s-%d", role, year);
 	t->id = model_strdup(a, buf);
@@ -561,6 +607,7 @@ static void aggregate_table(struct builder *b, const char *role, int year, size_
 		sbuf_addf(&g.left_out, "%s%s", g.left_out.len ? msg(M_LIST_SEPARATOR) : "",
 			  d->department);
 	}
+	bool partial = drop_partial_breakdowns(&g, g.s->rows);
 	sort_children(g.s, NULL);
 	/* The title: the first department's own, with the year and count. */
 	struct sbuf title = { 0 };
@@ -571,15 +618,18 @@ static void aggregate_table(struct builder *b, const char *role, int year, size_
 	sbuf_add(&title, buf);
 	t->title = model_strdup(a, title.s);
 	sbuf_free(&title);
-	if (g.left_out.len) {
+	if (g.left_out.len || partial) {
 		struct sbuf note = { 0 };
-		sbuf_addf(&note, msg(M_CITY_NOT_INCLUDED), g.left_out.s);
+		if (g.left_out.len)
+			sbuf_addf(&note, msg(M_CITY_NOT_INCLUDED), g.left_out.s);
+		if (partial)
+			sbuf_addf(&note, "%s%s", note.len ? " " : "", msg(M_CITY_PARTIAL_BREAKDOWN));
 		t->note = model_strdup(a, note.s);
 		sbuf_free(&note);
 	}
 	sbuf_free(&g.left_out);
 	strmap_free(&g.keys);
-	free(g.taken);
+	free(g.tally);
 }
 
 /* Every role of a year's documents, in the order they first appear. */

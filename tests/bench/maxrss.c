@@ -1,5 +1,6 @@
 /* Run a command with its output discarded and print its peak resident set
- * size in KiB and its wall time in microseconds: "KIB USEC". */
+ * size in KiB and its wall time in microseconds: "KIB USEC".  Exits with
+ * the command's status, or 128+N when signal N ended it. */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -29,5 +30,6 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	long usec = (t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000;
 	printf("%ld %ld\n", ru.ru_maxrss, usec);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) :
+	       WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 1;
 }

@@ -204,6 +204,71 @@ static void test_not_included_and_shared_codes(void **state)
 	docset_free(&set);
 }
 
+/* A one-table department of the role "procurement": a total with two
+ * rows under it, both 其中 breakdowns or both parts. */
+static char *breakdown(const char *department, bool of_which)
+{
+	char *text = xmalloc(2048);
+	snprintf(text, 2048,
+		 "# synthetic, for test_city.c\n"
+		 "schema: 2\n"
+		 "document: {department: %s, year: 2020, unit: 万元, title: 合成}\n"
+		 "tables:\n"
+		 "  - id: t13\n    label: 表13\n    title: 采购表\n    kind: procurement\n"
+		 "    role: procurement\n    total: total\n    name_title: 项目\n"
+		 "    columns: [{key: total, title: 合计, type: amount}]\n"
+		 "    rows:\n"
+		 "      - id: total\n        name: 合计\n        values: [3.00]\n        children:\n"
+		 "          - {id: goods, name: 货物, values: [1.00]%s}\n"
+		 "          - {id: services, name: 服务, values: [2.00]%s}\n",
+		 department, of_which ? ", of_which: true" : "", of_which ? ", of_which: true" : "");
+	return text;
+}
+
+/* A 其中 breakdown never pairs with a part of the same id or name (its
+ * amount is in its parent already); where not every department gives
+ * the breakdown, it is left out, and the note says so. */
+static void test_breakdowns(void **state)
+{
+	(void)state;
+	struct docset set = { 0 };
+	add(&set, load("a.yaml", breakdown("甲局", true)));
+	add(&set, load("b.yaml", breakdown("乙局", false)));
+	docset_sort(&set);
+	struct document *city = city_build(&set);
+	const struct table *t = table(city, "procurement-2020");
+	const struct row *total = t->sides[0].rows;
+	assert_int_equal(amount(total, 0), 600);
+	size_t parts = 0;
+	for (const struct row *c = total->child; c; c = c->next) {
+		assert_false(c->of_which);
+		parts++;
+	}
+	/* 乙局's 货物 and 服务, and 甲局 by name: its total breaks down no
+	 * further into parts. */
+	assert_int_equal(parts, 3);
+	assert_int_equal(amount(named(total->child, "货物"), 0), 100);
+	assert_int_equal(amount(named(total->child, "甲局"), 0), 300);
+	assert_non_null(t->note);
+	assert_non_null(strstr(t->note, "其中 breakdowns that not every department gives"));
+	struct check_report rep;
+	check_document(city, NULL, &rep);
+	assert_int_equal(rep.failed, 0);
+	check_report_free(&rep);
+	model_free(city);
+	docset_free(&set);
+	/* Both give it: it stays. */
+	add(&set, load("a.yaml", breakdown("甲局", true)));
+	add(&set, load("c.yaml", breakdown("丙局", true)));
+	docset_sort(&set);
+	city = city_build(&set);
+	total = table(city, "procurement-2020")->sides[0].rows;
+	assert_true(named(total->child, "货物")->of_which);
+	assert_int_equal(amount(named(total->child, "货物"), 0), 200);
+	model_free(city);
+	docset_free(&set);
+}
+
 /* Amounts convert exactly to the smallest unit of the set. */
 static void test_units(void **state)
 {
@@ -353,6 +418,7 @@ int main(void)
 		cmocka_unit_test_setup(test_aggregate_sums_departments, setup),
 		cmocka_unit_test_setup(test_not_included_and_shared_codes, setup),
 		cmocka_unit_test_setup(test_units, setup),
+		cmocka_unit_test_setup(test_breakdowns, setup),
 		cmocka_unit_test_setup(test_department_level, setup),
 		cmocka_unit_test_setup(test_check_twice, setup),
 		cmocka_unit_test_setup(test_directory, setup),
