@@ -30,7 +30,7 @@ for doc in $(find data -name '*.yaml' | sort); do
 	st=$?
 	summary=$(tail -1 "$tmp/out")
 	if [ $st -eq 0 ] && echo "$summary" |
-		grep -Eq '^[0-9]+ checks, [0-9]+ passed, 0 failed, [0-9]+ not checkable(, [0-9]+ known faults)?$'; then
+		grep -Eq '^[0-9]+ checks, [0-9]+ passed, 0 failed, [0-9]+ not checkable(, [0-9]+ known faults?)?$'; then
 		ok
 	else
 		bad "$doc: exit $st, summary '$summary'"

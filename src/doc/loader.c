@@ -50,6 +50,7 @@ struct loader {
 	struct written *written;
 	size_t nwritten, capwritten;
 	struct strmap table_names;	/* table id or label → 1 + its index */
+	bool numbers[100];		/* table numbers taken (1 to 99) */
 	char table_desc[64];		/* see table_desc */
 };
 
@@ -1578,10 +1579,10 @@ static bool load_table(struct loader *ld, struct table *t)
 		} else switch (k) {
 		case NUMBER:
 			if (int_value(ld, msg(M_WHAT_TABLE_NUMBER), 1, 99, &t->number)) {
-				for (size_t i = 0; &ld->doc->tables[i] != t; i++)
-					if (ld->doc->tables[i].number == t->number)
-						return fail_at(ld, line, col,
-							       M_DUPLICATE_TABLE_NUMBER, t->number);
+				if (ld->numbers[t->number])
+					return fail_at(ld, line, col, M_DUPLICATE_TABLE_NUMBER,
+						       t->number);
+				ld->numbers[t->number] = true;
 			}
 			break;
 		case TITLE: req_text(ld, "title", &t->title); break;
@@ -1703,6 +1704,7 @@ static bool load_tables(struct loader *ld)
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < v[i].nsides; j++)
 			v[i].sides[j].table = &v[i];
+	model_index_tables(doc);
 	return OK(ld);
 }
 

@@ -1,6 +1,7 @@
 /* model.c: the document tree and its arena. */
 #include "doc/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +78,7 @@ void model_free(struct document *doc)
 			strmap_free(&t->sides[s].column_keys);
 	}
 	strmap_free(&doc->figures);
+	strmap_free(&doc->table_index);
 	struct arena *a = doc->arena;
 	for (struct block *b = a->head, *next; b; b = next) {
 		next = b->next;
@@ -191,10 +193,55 @@ void model_index_rows(struct table *t)
 
 /* ---- finding ------------------------------------------------------------ */
 
+static void index_put(struct document *doc, char kind, const char *name, struct table *t)
+{
+	struct sbuf k = { 0 };
+	sbuf_addf(&k, "%c:%s", kind, name);
+	if (!strmap_get(&doc->table_index, k.s))	/* the first keeps its name */
+		strmap_put(&doc->table_index, k.s, t);
+	sbuf_free(&k);
+}
+
+void model_index_tables(struct document *doc)
+{
+	strmap_free(&doc->table_index);
+	for (size_t i = 0; i < doc->ntables; i++) {
+		struct table *t = &doc->tables[i];
+		char n[16];
+		if (t->id)
+			index_put(doc, 'i', t->id, t);
+		if (t->label)
+			index_put(doc, 'l', t->label, t);
+		snprintf(n, sizeof n, "%d", t->number);
+		if (t->number > 0)
+			index_put(doc, 'n', n, t);
+	}
+}
+
 struct table *model_find_table(const struct document *doc, const char *name)
 {
 	if (!name || !*name)
 		return NULL;
+	if (doc->table_index.nkeys) {
+		/* An id first, then a label, then a number ("05" is 5). */
+		struct sbuf k = { 0 };
+		struct table *t;
+		sbuf_addf(&k, "i:%s", name);
+		t = strmap_get(&doc->table_index, k.s);
+		if (!t) {
+			k.s[0] = 'l';
+			t = strmap_get(&doc->table_index, k.s);
+		}
+		char *end;
+		long n = strtol(name, &end, 10);
+		if (!t && !*end && n > 0 && n < 100) {
+			sbuf_clear(&k);
+			sbuf_addf(&k, "n:%ld", n);
+			t = strmap_get(&doc->table_index, k.s);
+		}
+		sbuf_free(&k);
+		return t;
+	}
 	for (size_t i = 0; i < doc->ntables; i++)
 		if (strcmp(doc->tables[i].id, name) == 0)
 			return &doc->tables[i];

@@ -255,6 +255,8 @@ struct document {
 	struct identity *identities;
 	size_t nidentities;
 	struct strmap figures;		/* figure id → figure */
+	struct strmap table_index;	/* "i:" id, "l:" label, "n:" number → table
+					 * (model_index_tables) */
 	struct cell_ref total;		/* the department's total as declared
 					 * (document: total:); table_name NULL: none */
 	struct arena *arena;
@@ -279,6 +281,10 @@ void model_append_row(struct side *s, struct row *parent, struct row *r);
  * parent's rows, or first when after is NULL. */
 void model_insert_row(struct side *s, struct row *parent, struct row *after,
 		      struct row *r);
+
+/* Index the tables by id, label and number for model_find_table, once
+ * the tables are in place. */
+void model_index_tables(struct document *doc);
 
 /* Number the rows of t in document order, side after side, and lay out
  * their printed lines; done once the tree is final. */

@@ -95,7 +95,8 @@ static void row_desc(struct sbuf *b, const struct row *r)
 static void col_desc(struct sbuf *b, const struct side *s, size_t c)
 {
 	size_t amounts = 0;
-	for (size_t i = 0; i < s->ncolumns; i++)
+	/* Two are enough to know: a finding per cell must not count them all. */
+	for (size_t i = 0; i < s->ncolumns && amounts < 2; i++)
 		amounts += s->columns[i].type == COL_AMOUNT;
 	if (amounts <= 1)
 		return;

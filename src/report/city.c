@@ -685,6 +685,7 @@ struct document *city_build(const struct docset *set)
 	memcpy(a->tables, b.tables, b.ntables * sizeof *b.tables);
 	a->ntables = b.ntables;
 	free(b.tables);
+	model_index_tables(a);
 	for (size_t i = 0; i < a->ntables; i++) {
 		struct table *t = &a->tables[i];
 		t->doc = a;

@@ -345,22 +345,22 @@ static void pair_tables(struct comparison *c)
 			claimed[o - old->tables] = true;
 		}
 	}
+	/* Else by kind, where the prior year has one table of it left. */
+	struct strmap by_kind = { 0 };
+	for (size_t j = 0; j < nold; j++)
+		if (!claimed[j])
+			strmap_put(&by_kind, old->tables[j].kind, (void *)&old->tables[j]);
 	for (size_t i = 0; old && i < cur->ntables; i++) {
 		struct cmp_table *ct = &c->tables[i];
-		const struct table *only = NULL;
-		size_t same = 0;
-		if (ct->old)
+		if (ct->old || strmap_count(&by_kind, ct->cur->kind) != 1)
 			continue;
-		for (size_t j = 0; j < old->ntables; j++)
-			if (!claimed[j] && !strcmp(old->tables[j].kind, ct->cur->kind)) {
-				only = &old->tables[j];
-				same++;
-			}
-		if (same == 1) {
+		const struct table *only = strmap_get(&by_kind, ct->cur->kind);
+		if (!claimed[only - old->tables]) {
 			ct->old = only;
 			claimed[only - old->tables] = true;
 		}
 	}
+	strmap_free(&by_kind);
 	c->ntables = cur->ntables;
 	for (size_t j = 0; j < nold; j++)
 		if (!claimed[j])

@@ -255,38 +255,93 @@ void render_measure_side(const struct side *s, int indent, struct side_layout *s
 	side_width(sl);
 }
 
-/* Narrow the widest of the label and text columns shown by one; false
- * when none is wider than least. */
-static bool narrow_text(struct side_layout *sl, int least)
+/* The label and text columns shown, in order (labels first): those that
+ * narrow when room is short. */
+static size_t text_fields(struct side_layout *sl, int **out)
 {
 	const struct side *s = sl->side;
-	int *widest = NULL;
+	size_t n = 0;
 	for (size_t i = 0; i < s->nlabels; i++)
-		if (sl->label_w[i] > least && (!widest || sl->label_w[i] > *widest))
-			widest = &sl->label_w[i];
+		out[n++] = &sl->label_w[i];
 	for (size_t i = 0; i < s->ncolumns; i++)
-		if (s->columns[i].type == COL_TEXT && sl->col_w[i] > least &&
-		    (!widest || sl->col_w[i] > *widest))
-			widest = &sl->col_w[i];
-	if (!widest)
-		return false;
-	--*widest;
-	return true;
+		if (s->columns[i].type == COL_TEXT && sl->col_w[i] >= 0)
+			out[n++] = &sl->col_w[i];
+	return n;
 }
 
-/* Leave out the last shown column other than the main one; false when
- * only it is left. */
-static bool leave_out_column(struct side_layout *sl, size_t *nleft_out)
+static int by_width_desc(const void *a, const void *b)
+{
+	int x = **(int *const *)a, y = **(int *const *)b;
+	return x > y ? -1 : x < y;
+}
+
+/* Narrow the label and text columns by `over` columns in all, the widest
+ * first and none below least, as taking one column at a time off the
+ * first of the widest would (in n log n, not over times n); returns how
+ * many it took. */
+static int narrow_texts(struct side_layout *sl, int least, int over)
+{
+	size_t cap = sl->side->nlabels + sl->side->ncolumns;
+	int **f = xmalloc((cap + 1) * sizeof *f), **sorted = xmalloc((cap + 1) * sizeof *sorted);
+	size_t n = text_fields(sl, f), m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (*f[i] > least)
+			sorted[m++] = f[i];
+	qsort(sorted, m, sizeof *sorted, by_width_desc);
+	/* The level every field above it comes down to: the highest that
+	 * frees `over` columns (or least, when none does). */
+	long freed = 0;
+	int level = least;
+	size_t k = 0;
+	while (k < m) {
+		int w = *sorted[k], next = k + 1 < m ? *sorted[k + 1] : least;
+		while (k + 1 < m && *sorted[k + 1] == w)
+			next = ++k + 1 < m ? *sorted[k + 1] : least;
+		/* Fields 0..k are at w: down to next frees (k + 1) each step. */
+		long step = (long)(k + 1), room = (long)(w - next) * step;
+		if (freed + room >= over) {
+			long more = over - freed;
+			level = w - (int)((more + step - 1) / step);
+			break;
+		}
+		freed += room;
+		level = next;
+		k++;
+	}
+	/* Down to the level, then give back what was taken too many, to the
+	 * last of those brought down (one at a time takes the first first). */
+	long taken = 0;
+	bool *down = xcalloc(n + 1, sizeof *down);
+	for (size_t i = 0; i < n; i++)
+		if (*f[i] > level) {
+			taken += *f[i] - level;
+			*f[i] = level;
+			down[i] = true;
+		}
+	for (size_t i = n; i-- > 0 && taken > over;)
+		if (down[i]) {
+			++*f[i];
+			taken--;
+		}
+	free(down);
+	free(f);
+	free(sorted);
+	return (int)taken;
+}
+
+/* Leave out columns other than the main one, the last first, until the
+ * side is max_width wide or only the main one is left. */
+static void leave_out_columns(struct side_layout *sl, int max_width, size_t *nleft_out)
 {
 	const struct side *s = sl->side;
-	for (size_t i = s->ncolumns; i-- > 0;) {
+	for (size_t i = s->ncolumns; i-- > 0 && sl->width > max_width;) {
 		if (sl->col_w[i] < 0 || (int)i == s->main)
 			continue;
+		sl->width -= sl->col_w[i] + RENDER_GAP;
 		sl->col_w[i] = -1;
 		++*nleft_out;
-		return true;
 	}
-	return false;
+	side_width(sl);
 }
 
 /* Fit a side into max_width.  Headings give way first: spanning headings
@@ -313,14 +368,18 @@ static void fit_side(struct side_layout *sl, int max_width, int head_w, size_t *
 		sl->code_w -= cut;
 		side_width(sl);
 	}
-	while (sl->width > max_width && narrow_text(sl, MIN_NAME))
+	if (sl->width > max_width) {
+		narrow_texts(sl, MIN_NAME, sl->width - max_width);
 		side_width(sl);
-	while (sl->width > max_width && leave_out_column(sl, nleft_out))
-		side_width(sl);
+	}
+	if (sl->width > max_width)
+		leave_out_columns(sl, max_width, nleft_out);
 	/* Names still in the way of the main column's figures: down to a
 	 * character each, rather than cut a figure. */
-	while (sl->width > max_width && narrow_text(sl, LEAST_NAME))
+	if (sl->width > max_width) {
+		narrow_texts(sl, LEAST_NAME, sl->width - max_width);
 		side_width(sl);
+	}
 	/* What room is left goes back to the headings. */
 	int room = max_width - sl->width;
 	if (room > 0) {

@@ -1193,7 +1193,7 @@ static void test_known_row(void **state)
 	assert_string_equal(out, "t.yaml:11: 表1 合计: expected 1.00 (the one row under it), "
 			    "found 0.99, difference -0.01 (known fault of the source: "
 			    "源表合计少 0.01)\n"
-			    "2 checks, 1 passed, 0 failed, 0 not checkable, 1 known faults\n");
+			    "2 checks, 1 passed, 0 failed, 0 not checkable, 1 known fault\n");
 	free(out);
 	check_report_free(&rep);
 	model_free(doc);
@@ -1657,7 +1657,7 @@ static void test_cross_year(void **state)
 	assert_string_equal(rep.prior_path, "prior-2019.yaml");
 	assert_int_equal(rep.checks, 17);
 	char *s = summary(&rep);
-	assert_string_equal(s, "17 checks, 10 passed, 4 failed, 2 not checkable, 1 known faults, "
+	assert_string_equal(s, "17 checks, 10 passed, 4 failed, 2 not checkable, 1 known fault, "
 			    "6 stated changes checked against prior-2019.yaml");
 	free(s);
 	assert_int_equal(check_status_code(&rep), 1);

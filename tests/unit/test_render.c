@@ -1425,7 +1425,7 @@ static void test_glyphs(void **state)
 {
 	(void)state;
 	static const char *const unicode[GLYPH_COUNT] = { "—", "·", "›", "→", "│", "‹", "›" };
-	static const char *const plain[GLYPH_COUNT] = { "-", "*", ">", "->", "|", "<", ">" };
+	static const char *const plain[GLYPH_COUNT] = { "-", ".", ">", "->", "|", "<", ">" };
 	assert_false(render_is_ascii());
 	for (int g = 0; g < GLYPH_COUNT; g++)
 		assert_string_equal(render_glyph((enum glyph)g), unicode[g]);
