@@ -75,7 +75,7 @@ const struct flat_row *item_at(const struct item *it, size_t s, size_t l)
 		return s == it->side && l < it->sides[s].flat.n ? &it->sides[s].flat.v[l] : NULL;
 	if (l >= it->lines.nlines)
 		return NULL;
-	long at = it->lines.at[l * it->lines.nsides + s];
+	long at = render_aligned_at(&it->lines, s, l);
 	return at >= 0 ? &it->sides[s].flat.v[at] : NULL;
 }
 
@@ -180,11 +180,8 @@ void item_refresh(struct item *it)
 		struct side_view *sv = &it->sides[s];
 		free(sv->line);
 		sv->line = xcalloc(sv->flat.n + 1, sizeof *sv->line);
-		for (size_t l = 0; l < it->lines.nlines; l++) {
-			long at = it->lines.at[l * it->nsides + s];
-			if (at >= 0)
-				sv->line[at] = l;
-		}
+		for (size_t k = 0; k < sv->flat.n; k++)
+			sv->line[k] = it->lines.line[s][k];
 	}
 	free(flats);
 	restore(it, sel);
@@ -328,7 +325,7 @@ void item_select_line(struct item *it, size_t l)
 	}
 	for (size_t k = 0; k < it->nsides; k++) {
 		size_t s = (it->side + k) % it->nsides;
-		long at = l < it->lines.nlines ? it->lines.at[l * it->nsides + s] : -1;
+		long at = l < it->lines.nlines ? render_aligned_at(&it->lines, s, l) : -1;
 		if (at >= 0) {
 			if (s != it->side || (size_t)at != it->sides[s].cursor)
 				it->detail_top = 0;

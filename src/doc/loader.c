@@ -51,6 +51,8 @@ struct loader {
 	size_t nwritten, capwritten;
 	struct strmap table_names;	/* table id or label → 1 + its index */
 	bool numbers[100];		/* table numbers taken (1 to 99) */
+	struct strmap text_keys;	/* the current table's text fields: key →
+					 * 1 + index */
 	char table_desc[64];		/* see table_desc */
 };
 
@@ -1176,12 +1178,10 @@ static bool load_labels(struct loader *ld, struct side *s, struct row *r)
 }
 
 /* A declared text field of the table (content, goals, ...): its index, or -1. */
-static int text_field(const struct table *t, const char *key)
+/* The index of the current table's text field with this key, or -1. */
+static int text_field(const struct loader *ld, const char *key)
 {
-	for (size_t i = 0; i < t->ntexts; i++)
-		if (strcmp(t->texts[i].key, key) == 0)
-			return (int)i;
-	return -1;
+	return (int)(size_t)strmap_get(&ld->text_keys, key) - 1;
 }
 
 static bool load_rows(struct loader *ld, struct side *s, struct row *parent);
@@ -1207,7 +1207,7 @@ static bool load_row(struct loader *ld, struct side *s, struct row *r)
 			return false;
 		switch (k) {
 		case MAP_OTHER: {
-			int f = text_field(t, ld->key);
+			int f = text_field(ld, ld->key);
 			if (f < 0) {
 				struct sbuf b = { 0 };
 				expected_keys(ld, &m, &b);
@@ -1494,13 +1494,11 @@ static bool load_texts(struct loader *ld, struct table *t)
 		static const int req[] = { 0, 1, -1 };
 		if (k != MAP_END || !map_require(ld, &m, req))
 			break;
-		for (size_t i = 0; i < n; i++)
-			if (!strcmp(v[i].key, f.key)) {
-				fail_at(ld, line, col, M_DUPLICATE_TEXT_FIELD, f.key);
-				break;
-			}
-		if (!OK(ld))
+		if (strmap_get(&ld->text_keys, f.key)) {
+			fail_at(ld, line, col, M_DUPLICATE_TEXT_FIELD, f.key);
 			break;
+		}
+		strmap_put(&ld->text_keys, f.key, (void *)(n + 1));
 		DA_PUSH(v, n, cap, f);
 	}
 	if (OK(ld)) {
@@ -1518,9 +1516,11 @@ static void default_texts(struct loader *ld, struct table *t)
 {
 	t->ntexts = defaults_schema1_ntexts;
 	t->texts = model_alloc(ld->doc, t->ntexts * sizeof *t->texts);
-	for (size_t i = 0; i < t->ntexts; i++)
+	for (size_t i = 0; i < t->ntexts; i++) {
 		t->texts[i] = (struct text_field){ defaults_schema1_texts[i].key,
 						   defaults_schema1_texts[i].title };
+		strmap_put(&ld->text_keys, t->texts[i].key, (void *)(i + 1));
+	}
 }
 
 /* Ids and labels are names users type: each names one table.  name, of
@@ -1550,6 +1550,7 @@ static bool load_table(struct loader *ld, struct table *t)
 	const char *main_key = NULL;
 	uint64_t seen = 0;
 	int k;
+	strmap_free(&ld->text_keys);	/* each table has its own text fields */
 	t->doc = ld->doc;
 	if (!map_begin(ld, &m))
 		return false;
@@ -1650,16 +1651,20 @@ static bool load_table(struct loader *ld, struct table *t)
 	}
 	if (!t->unit)
 		t->unit = ld->doc->unit;
+	struct strmap side_ids = { 0 };
 	for (size_t i = 0; i < t->nsides; i++) {
 		t->sides[i].index = i;
-		for (size_t j = 0; j < i; j++)
-			if (t->sides[i].id && t->sides[j].id &&
-			    !strcmp(t->sides[i].id, t->sides[j].id)) {
-				int line = m.line, col = m.col;
-				written_at(ld, t->sides[i].id, &line, &col);
-				return fail_at(ld, line, col, M_DUPLICATE_SIDE, t->sides[i].id);
-			}
+		if (!t->sides[i].id)
+			continue;
+		if (strmap_get(&side_ids, t->sides[i].id)) {
+			int line = m.line, col = m.col;
+			written_at(ld, t->sides[i].id, &line, &col);
+			strmap_free(&side_ids);
+			return fail_at(ld, line, col, M_DUPLICATE_SIDE, t->sides[i].id);
+		}
+		strmap_put(&side_ids, t->sides[i].id, &t->sides[i]);
 	}
+	strmap_free(&side_ids);
 	model_index_rows(t);
 	return true;
 }
@@ -2092,6 +2097,7 @@ struct document *loader_load_string(const char *name, const char *text,
 	free(ld.links);
 	free(ld.written);
 	strmap_free(&ld.table_names);
+	strmap_free(&ld.text_keys);
 	if (!ok) {
 		model_free(ld.doc);
 		return NULL;

@@ -2,8 +2,12 @@
  * chain of values per key. */
 #include "doc/strmap.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "doc/util.h"
 
@@ -11,11 +15,34 @@
 #define POOL_FIRST 128		/* the pool's first block; each next one doubles */
 #define POOL_BLOCK 4096		/* up to this */
 
+/* A seed per run: keys made to collide under one seed do not under
+ * another, so no file can crowd the table (a hash flood). */
+static uint32_t seed(void)
+{
+	static uint32_t value;
+	static bool ready;
+	if (!ready) {
+		FILE *f = fopen("/dev/urandom", "rb");
+		if (!f || fread(&value, sizeof value, 1, f) != 1)
+			value = (uint32_t)time(NULL) ^ (uint32_t)getpid() * 2654435761u;
+		if (f)
+			fclose(f);
+		ready = true;
+	}
+	return value;
+}
+
 static uint32_t hash(const char *s)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a */
+	uint32_t h = 2166136261u ^ seed();	/* FNV-1a, seeded */
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 16777619u;
+	/* Every bit of h into the low ones, which pick the slot. */
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
 	return h;
 }
 

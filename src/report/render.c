@@ -37,6 +37,7 @@ const char *render_side_separator(void)
 }
 
 #define SEP_W 3
+#define WIDEST_SIDES 512	/* columns of sides side by side, at the most */
 
 static int max_int(int a, int b)
 {
@@ -450,7 +451,11 @@ void render_layout(const struct table *t, int max_width, struct table_layout *la
 	/* Side titles and groups are headings too: the sides are as wide as
 	 * they are, unless a width says otherwise. */
 	int together = side_by_side(lay, false);
-	lay->stacked = max_width > 0 && together > max_width && t->nsides > 1;
+	/* Side by side only within the width, and never wider than
+	 * WIDEST_SIDES: past that, lines of many sides' blanks would make
+	 * the output grow as their product. */
+	lay->stacked = t->nsides > 1 && ((max_width > 0 && together > max_width) ||
+					 together > WIDEST_SIDES);
 	if (!lay->stacked)
 		side_by_side(lay, true);
 	lay->width = 0;
@@ -676,6 +681,35 @@ void render_side_row(const struct side_layout *sl, const struct row *r, int dept
 	sbuf_free(&cell);
 }
 
+/* Where a row stands among the lines: its side's key (its printed line, or
+ * its place) and how many rows of its side came before it with that key
+ * (two rows of one side never share a line). */
+struct line_pos {
+	long key;
+	size_t rank;
+};
+
+static int by_pos(const void *a, const void *b)
+{
+	const struct line_pos *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/* The positions of a side's rows, in order: keys never go back along a
+ * side (a lower one is taken for the one before it). */
+static void side_positions(const struct flat *f, bool sequential, struct line_pos *out)
+{
+	for (size_t k = 0; k < f->n; k++) {
+		long key = sequential ? (long)k : f->v[k].row->print_line;
+		if (k && key <= out[k - 1].key)
+			out[k] = (struct line_pos){ out[k - 1].key, out[k - 1].rank + 1 };
+		else
+			out[k] = (struct line_pos){ key, 0 };
+	}
+}
+
 void render_align(const struct flat *flats, size_t nsides, bool sequential,
 		  struct aligned *out)
 {
@@ -683,39 +717,69 @@ void render_align(const struct flat *flats, size_t nsides, bool sequential,
 	for (size_t s = 0; s < nsides; s++)
 		n += flats[s].n;
 	out->nsides = nsides;
-	out->nlines = 0;
-	out->at = xmalloc((n ? n : 1) * (nsides ? nsides : 1) * sizeof *out->at);
-	size_t *next = xcalloc(nsides ? nsides : 1, sizeof *next);
-	/* A merge of the sides by printed line: each side's rows come in
-	 * increasing line order (the loader made sure). */
-	for (;;) {
-		long line = -1;
-		for (size_t s = 0; s < nsides; s++) {
-			if (next[s] >= flats[s].n)
-				continue;
-			long l = sequential ? (long)next[s] : flats[s].v[next[s]].row->print_line;
-			if (line < 0 || l < line)
-				line = l;
-		}
-		if (line < 0)
-			break;
-		long *at = &out->at[out->nlines++ * nsides];
-		for (size_t s = 0; s < nsides; s++) {
-			at[s] = -1;
-			if (next[s] >= flats[s].n)
-				continue;
-			long l = sequential ? (long)next[s] : flats[s].v[next[s]].row->print_line;
-			if (l == line)
-				at[s] = (long)next[s]++;
-		}
+	out->line = xcalloc(nsides + 1, sizeof *out->line);
+	out->nrows = xcalloc(nsides + 1, sizeof *out->nrows);
+	/* The lines are the distinct positions in order, and a row's line its
+	 * position's place among them: n log n, however many sides. */
+	struct line_pos *all = xmalloc((n + 1) * sizeof *all), *mine = all;
+	for (size_t s = 0; s < nsides; s++) {
+		side_positions(&flats[s], sequential, mine);
+		mine += flats[s].n;
 	}
-	free(next);
+	struct line_pos *lines = xmalloc((n + 1) * sizeof *lines);
+	memcpy(lines, all, n * sizeof *all);
+	qsort(lines, n, sizeof *lines, by_pos);
+	size_t nl = 0;
+	for (size_t k = 0; k < n; k++)
+		if (!nl || by_pos(&lines[k], &lines[nl - 1]))
+			lines[nl++] = lines[k];
+	out->nlines = nl;
+	mine = all;
+	for (size_t s = 0; s < nsides; s++) {
+		out->nrows[s] = flats[s].n;
+		out->line[s] = xmalloc((flats[s].n + 1) * sizeof **out->line);
+		size_t at = 0;		/* positions only grow along a side */
+		for (size_t k = 0; k < flats[s].n; k++) {
+			size_t lo = at, hi = nl;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (by_pos(&lines[mid], &mine[k]) < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			out->line[s][k] = at = lo;
+		}
+		mine += flats[s].n;
+	}
+	free(all);
+	free(lines);
+}
+
+long render_aligned_at(const struct aligned *a, size_t s, size_t l)
+{
+	if (s >= a->nsides)
+		return -1;
+	const size_t *v = a->line[s];
+	size_t lo = 0, hi = a->nrows[s];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < l)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < a->nrows[s] && v[lo] == l ? (long)lo : -1;
 }
 
 void render_aligned_free(struct aligned *a)
 {
-	free(a->at);
-	a->at = NULL;
+	for (size_t s = 0; a->line && s < a->nsides; s++)
+		free(a->line[s]);
+	free(a->line);
+	free(a->nrows);
+	a->line = NULL;
+	a->nrows = NULL;
 	a->nlines = 0;
 }
 
@@ -754,8 +818,11 @@ static void side_lines(const struct table_layout *lay, size_t from, size_t to,
 	struct aligned al;
 	struct sbuf line = { 0 }, part = { 0 };
 	render_align(flats + from, to - from, sequential, &al);
+	long *at = xmalloc((al.nsides + 1) * sizeof *at);
+	size_t *next = xcalloc(al.nsides + 1, sizeof *next);	/* walks each side once */
 	for (size_t l = 0; l < al.nlines; l++) {
-		const long *at = &al.at[l * al.nsides];
+		for (size_t s = 0; s < al.nsides; s++)
+			at[s] = next[s] < al.nrows[s] && al.line[s][next[s]] == l ? (long)next[s]++ : -1;
 		const struct row *first = NULL;
 		for (size_t s = 0; s < al.nsides; s++) {
 			const struct flat_row *fr = at[s] >= 0 ? &flats[from + s].v[at[s]] : NULL;
@@ -776,6 +843,8 @@ static void side_lines(const struct table_layout *lay, size_t from, size_t to,
 			offset += lay->sides[from + s].width + SEP_W;
 		}
 	}
+	free(at);
+	free(next);
 	render_aligned_free(&al);
 	sbuf_free(&line);
 	sbuf_free(&part);

@@ -91,15 +91,20 @@ void render_side_row(const struct side_layout *sl, const struct row *r, int dept
 
 /* One side of a table's rows aligned with the others: which row of each
  * side stands on each printed line. */
+/* Sides aligned line by line, sparsely (a table may have many sides with
+ * few rows each): per side, the line of each of its rows, increasing. */
 struct aligned {
 	size_t nsides, nlines;
-	long *at;		/* nlines * nsides indexes into each side's flat, or -1 */
+	size_t **line;		/* per side, per index into its flat: the line */
+	size_t *nrows;		/* per side */
 };
 
 /* Align the flats of the sides of a table (one per side) by the rows'
  * printed lines, or, with sequential, by their place in each flat. */
 void render_align(const struct flat *flats, size_t nsides, bool sequential,
 		  struct aligned *out);
+/* The index into side s's flat of its row on line l, or -1. */
+long render_aligned_at(const struct aligned *a, size_t s, size_t l);
 void render_aligned_free(struct aligned *a);
 
 /* The title, meta and warning lines above a table's headings. */

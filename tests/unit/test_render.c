@@ -1207,9 +1207,11 @@ static void expect_aligned(const struct aligned *al, const long *want, size_t nl
 {
 	assert_int_equal(al->nsides, 2);
 	assert_int_equal(al->nlines, nlines);
-	for (size_t i = 0; i < 2 * nlines; i++)
-		if (al->at[i] != want[i])
-			fail_msg("line %zu side %zu: %ld, want %ld", i / 2, i % 2, al->at[i], want[i]);
+	for (size_t i = 0; i < 2 * nlines; i++) {
+		long got = render_aligned_at(al, i % 2, i / 2);
+		if (got != want[i])
+			fail_msg("line %zu side %zu: %ld, want %ld", i / 2, i % 2, got, want[i]);
+	}
 }
 
 static void test_align(void **state)
@@ -1225,7 +1227,7 @@ static void test_align(void **state)
 	static const long by_line[] = { 0, 0, 1, -1, -1, 1, 2, 2 };
 	expect_aligned(&al, by_line, 4);
 	render_aligned_free(&al);
-	assert_null(al.at);
+	assert_null(al.line);
 	/* Sequential: by place, whatever the lines say. */
 	render_align(f, 2, true, &al);
 	static const long by_place[] = { 0, 0, 1, 1, 2, 2 };
@@ -1253,6 +1255,31 @@ static void test_align(void **state)
 	render_align(f, 2, false, &al);
 	assert_int_equal(al.nlines, 0);
 	render_aligned_free(&al);
+}
+
+/* Many sides of one row each cost as many lines as rows, not rows times
+ * sides: the alignment is sparse (a hostile file may have 100,000 sides). */
+static void test_align_many_sides(void **state)
+{
+	(void)state;
+	enum { SIDES = 50000 };
+	struct row *rows = calloc(SIDES, sizeof *rows);
+	struct flat_row *v = calloc(SIDES, sizeof *v);
+	struct flat *f = calloc(SIDES, sizeof *f);
+	for (size_t s = 0; s < SIDES; s++) {
+		rows[s].print_line = (int)s;	/* every row its own line */
+		v[s] = (struct flat_row){ &rows[s], 0 };
+		f[s] = (struct flat){ &v[s], 1, 1 };
+	}
+	struct aligned al;
+	render_align(f, SIDES, false, &al);
+	assert_int_equal(al.nlines, SIDES);
+	assert_int_equal(render_aligned_at(&al, 123, 123), 0);
+	assert_int_equal(render_aligned_at(&al, 123, 124), -1);
+	render_aligned_free(&al);
+	free(rows);
+	free(v);
+	free(f);
 }
 
 /* The same through render_table_rows: sorted rows of the sides (the
@@ -1509,6 +1536,7 @@ int main(void)
 		T(test_blank_is_not_zero),
 		T(test_nothing_invisible),
 		T(test_align),
+		T(test_align_many_sides),
 		T(test_table_rows_sequential),
 		T(test_side_row_marker),
 		T(test_measure_side_indent),
