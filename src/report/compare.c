@@ -362,9 +362,12 @@ static void pair_tables(struct comparison *c)
 	}
 	strmap_free(&by_kind);
 	c->ntables = cur->ntables;
+	c->old_only = xcalloc(nold + 1, sizeof *c->old_only);
 	for (size_t j = 0; j < nold; j++)
-		if (!claimed[j])
+		if (!claimed[j]) {
 			c->tables[c->ntables++].old = &old->tables[j];
+			c->old_only[j] = c->ntables;
+		}
 	free(claimed);
 }
 
@@ -621,6 +624,7 @@ void compare_free(struct comparison *c)
 		free(ct->taken);
 	}
 	free(c->tables);
+	free(c->old_only);
 	strmap_free(&c->stated);
 	model_free(c->arena);
 	memset(c, 0, sizeof *c);
@@ -628,9 +632,15 @@ void compare_free(struct comparison *c)
 
 const struct cmp_table *compare_table(const struct comparison *c, const struct table *t)
 {
-	for (size_t i = 0; i < c->ntables; i++)
-		if (c->tables[i].cur == t || (!c->tables[i].cur && c->tables[i].old == t))
-			return &c->tables[i];
+	/* The pairs stand in the current document's order, then the prior
+	 * tables that pair with none: found by place, not by a search. */
+	const struct document *cur = c->cur, *old = c->old;
+	if (cur && t >= cur->tables && t < cur->tables + cur->ntables)
+		return &c->tables[t - cur->tables];
+	if (old && c->old_only && t >= old->tables && t < old->tables + old->ntables) {
+		size_t k = c->old_only[t - old->tables];
+		return k ? &c->tables[k - 1] : NULL;
+	}
 	return NULL;
 }
 

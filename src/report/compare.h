@@ -53,6 +53,8 @@ struct comparison {
 	struct cmp_table *tables;	/* one per table of cur, then the prior
 					 * tables that match none */
 	size_t ntables;
+	size_t *old_only;		/* per table of old: 1 + its place in tables
+					 * when it pairs with none, else 0 */
 	struct cmp_counts counts;	/* over all tables */
 	struct strmap stated;		/* cell → the figure stating it */
 	struct document *arena;		/* holds the derived tables */
