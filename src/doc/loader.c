@@ -51,6 +51,7 @@ struct loader {
 	size_t nwritten, capwritten;
 	struct strmap table_names;	/* table id or label → 1 + its index */
 	bool numbers[100];		/* table numbers taken (1 to 99) */
+	struct strmap interned;		/* short strings kept once (keep) */
 	struct strmap text_keys;	/* the current table's text fields: key →
 					 * 1 + index */
 	char table_desc[64];		/* see table_desc */
@@ -77,18 +78,25 @@ static bool fail_at(struct loader *ld, int line, int col, enum msg_id fmt, ...)
 	return false;
 }
 
+/* Strings up to this many bytes are kept once per document. */
+#define INTERN_MAX 63
 /* A key is quoted in messages up to this many columns. */
 #define KEY_SHOWN 80
 
 #define LINE(e) ((int)(e)->start_mark.line + 1)
 #define COL(e) ((int)(e)->start_mark.column + 1)
 
-static void remember(struct loader *ld, const char *name, int line, int col)
+/* Remember where name was written, for a message about it later: it
+ * comes back as a copy of its own, so that written_at tells it from the
+ * same name written elsewhere (short strings are kept once: keep). */
+static const char *remember(struct loader *ld, const char *name, int line, int col)
 {
 	if (!name)
-		return;
-	struct written w = { name, line, col };
+		return NULL;
+	const char *own = model_strdup(ld->doc, name);
+	struct written w = { own, line, col };
 	DA_PUSH(ld->written, ld->nwritten, ld->capwritten, w);
+	return own;
 }
 
 /* Where name was written; *line and *col are left as they are when it
@@ -293,6 +301,23 @@ static const yaml_event_t *scalar(struct loader *ld, const char *what)
 	return e;
 }
 
+/* A copy of s in the document, once per document for a short one: names,
+ * codes and keys repeat from row to row (a third of a file's strings). */
+static const char *keep(struct loader *ld, const char *s, size_t n)
+{
+	if (n > INTERN_MAX)
+		return model_strndup(ld->doc, s, n);
+	char key[INTERN_MAX + 1];
+	memcpy(key, s, n);
+	key[n] = '\0';
+	const char *kept = strmap_get(&ld->interned, key);
+	if (!kept) {
+		kept = model_strndup(ld->doc, s, n);
+		strmap_put(&ld->interned, key, (void *)kept);
+	}
+	return kept;
+}
+
 /* The text of a scalar, copied into the document as it may be shown (the
  * one sanitiser, text_sanitize); NULL on error. */
 static const char *text_of(struct loader *ld, const char *what, bool multiline)
@@ -304,10 +329,10 @@ static const char *text_of(struct loader *ld, const char *what, bool multiline)
 	size_t n = e->data.scalar.length;
 	const char *s;
 	if (text_is_clean(v, n, multiline)) {
-		s = model_strndup(ld->doc, v, n);
+		s = keep(ld, v, n);
 	} else {
 		char *clean = text_sanitize(v, multiline);
-		s = model_strdup(ld->doc, clean);
+		s = keep(ld, clean, strlen(clean));
 		free(clean);
 	}
 	yread_take(&ld->rd);
@@ -418,7 +443,7 @@ static bool ident(struct loader *ld, const char *what, const char **out)
 	const char *v = (const char *)e->data.scalar.value;
 	if (!is_ident(v))
 		return fail_at(ld, LINE(e), COL(e), M_NOT_AN_IDENT, what, v);
-	*out = model_strdup(ld->doc, v);
+	*out = keep(ld, v, strlen(v));
 	yread_take(&ld->rd);
 	return true;
 }
@@ -457,7 +482,7 @@ static bool text_list_where(struct loader *ld, const char *what, const char ***o
 		if (!s)
 			break;
 		if (where)
-			remember(ld, s, line, col);
+			s = remember(ld, s, line, col);
 		DA_PUSH(v, n, cap, s);
 	}
 	if (OK(ld)) {
@@ -644,7 +669,7 @@ static bool load_figure(struct loader *ld, struct figure *f)
 		case ID: {
 			int line = LINE(e), col = COL(e);	/* e is gone once read */
 			if (ident(ld, msg(M_WHAT_FIGURE_ID), &f->id))
-				remember(ld, f->id, line, col);
+				f->id = remember(ld, f->id, line, col);
 			break;
 		}
 		case LABEL: req_text(ld, "label", &f->label); break;
@@ -813,7 +838,7 @@ static bool load_section(struct loader *ld, struct section *s)
 				return false;
 			int line = LINE(e), col = COL(e);
 			if (ident(ld, msg(M_WHAT_SECTION_ID), &s->id))
-				remember(ld, s->id, line, col);
+				s->id = remember(ld, s->id, line, col);
 			break;
 		}
 		case PARAGRAPHS: {
@@ -1080,7 +1105,10 @@ static bool load_columns(struct loader *ld, struct side *s, bool labels)
 		} else {
 			s->columns = v;
 			s->ncolumns = cl.n;
-			s->column_keys = keys;
+			if (cl.n > MODEL_SCAN_MAX)
+				s->column_keys = keys;
+			else
+				strmap_free(&keys);	/* few: model_column_index scans */
 			resolve_columns(ld, s, &cl);
 		}
 	} else {
@@ -1389,7 +1417,7 @@ static bool side_key(struct loader *ld, struct side *s, int k, uint64_t *seen,
 		int line = LINE(e), col = COL(e);	/* e is gone once read */
 		if (!ident(ld, "total", &s->total_id))
 			return false;
-		remember(ld, s->total_id, line, col);
+		s->total_id = remember(ld, s->total_id, line, col);
 		return true;
 	}
 	case S_MAIN: return ident(ld, "main", main_key);
@@ -1439,7 +1467,7 @@ static bool load_side(struct loader *ld, void *p, void *table)
 		int line = LINE(e), col = COL(e);	/* e is gone once read */
 		if (k == ID) {
 			if (ident(ld, msg(M_WHAT_SIDE_ID), &s->id))
-				remember(ld, s->id, line, col);
+				s->id = remember(ld, s->id, line, col);
 		} else if (k == TITLE) {
 			opt_text(ld, "title", &s->title, false);
 		} else if (k == GROUP) {
@@ -1564,7 +1592,7 @@ static bool load_table(struct loader *ld, struct table *t)
 		int line = LINE(e), col = COL(e);	/* e is gone once read */
 		if (k == S_TOTAL) {	/* the table's total, whatever its sides */
 			if (ident(ld, "total", &t->total_id))
-				remember(ld, t->total_id, line, col);
+				t->total_id = remember(ld, t->total_id, line, col);
 		} else if (k == S_ROLE) {
 			ident(ld, "role", &t->role);
 		} else if (k < S_COUNT) {
@@ -2084,7 +2112,10 @@ static void set_file(struct loader_error *err, const char *name)
 struct document *loader_load_string(const char *name, const char *text,
 				    size_t len, struct loader_error *err)
 {
-	struct loader ld = { .doc = model_new(name), .err = err };
+	/* A document takes about one and a quarter times its file (less for
+	 * one mostly of narrative): what is left of that comes in small
+	 * blocks. */
+	struct loader ld = { .doc = model_new_sized(name, len / 4 * 5), .err = err };
 	memset(err, 0, sizeof *err);
 	set_file(err, name);
 	bool ok = yread_open(&ld.rd, text, len) && load_root(&ld) && yread_finish(&ld.rd);
@@ -2098,6 +2129,7 @@ struct document *loader_load_string(const char *name, const char *text,
 	free(ld.written);
 	strmap_free(&ld.table_names);
 	strmap_free(&ld.text_keys);
+	strmap_free(&ld.interned);
 	if (!ok) {
 		model_free(ld.doc);
 		return NULL;

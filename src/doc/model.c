@@ -18,6 +18,7 @@ struct block {
 
 struct arena {
 	struct block *head;
+	size_t next;		/* the size of the next ordinary block */
 };
 
 #define BLOCK_FIRST 4096	/* a document's first block; each next one doubles */
@@ -32,9 +33,11 @@ static void *arena_alloc(struct arena *a, size_t size, size_t align)
 	if (!b || at > b->size || b->size - at < size) {
 		/* A large piece gets a block of its own, behind the current
 		 * one, so the current block's free room is not wasted. */
-		size_t next = !b ? BLOCK_FIRST : b->size < BLOCK_SIZE ? 2 * b->size : BLOCK_SIZE;
+		size_t next = a->next ? a->next : BLOCK_FIRST;
 		bool alone = size > next / 4;
 		size_t cap = alone ? size : next;
+		if (!alone)
+			a->next = next < BLOCK_SIZE ? 2 * next : BLOCK_SIZE;
 		struct block *nb = xmalloc(sizeof *nb + cap);
 		nb->used = 0;
 		nb->size = cap;
@@ -56,7 +59,20 @@ static void *arena_alloc(struct arena *a, size_t size, size_t align)
 
 struct document *model_new(const char *path)
 {
+	return model_new_sized(path, 0);
+}
+
+struct document *model_new_sized(const char *path, size_t expect)
+{
 	struct arena *a = xcalloc(1, sizeof *a);
+	/* A first block of the size expected: a thousand documents then waste
+	 * only the tail of a small last block each. */
+	if (expect > BLOCK_FIRST) {
+		a->head = xmalloc(sizeof *a->head + expect);
+		a->head->next = NULL;
+		a->head->used = 0;
+		a->head->size = expect;
+	}
 	struct document *doc = arena_alloc(a, sizeof *doc, MODEL_ALIGN);
 	doc->arena = a;
 	doc->file = model_strdup(doc, path ? path : "");
@@ -205,6 +221,8 @@ static void index_put(struct document *doc, char kind, const char *name, struct 
 void model_index_tables(struct document *doc)
 {
 	strmap_free(&doc->table_index);
+	if (doc->ntables <= MODEL_SCAN_MAX)
+		return;
 	for (size_t i = 0; i < doc->ntables; i++) {
 		struct table *t = &doc->tables[i];
 		char n[16];
@@ -319,6 +337,12 @@ struct figure *model_find_figure(const struct document *doc, const char *id)
 
 int model_column_index(const struct side *s, const char *key)
 {
+	if (!s->column_keys.nkeys) {
+		for (size_t i = 0; i < s->ncolumns && i < MODEL_SCAN_MAX; i++)
+			if (s->columns[i].key && !strcmp(s->columns[i].key, key))
+				return (int)i;
+		return -1;
+	}
 	size_t v = (size_t)strmap_get(&s->column_keys, key);
 	return v ? (int)(v - 1) : -1;
 }

@@ -91,7 +91,8 @@ struct side {
 	size_t nlabels;
 	struct column *columns;		/* data columns */
 	size_t ncolumns;
-	struct strmap column_keys;	/* key → 1 + index, for lookups */
+	struct strmap column_keys;	/* key → 1 + index, for lookups (empty for
+					 * MODEL_SCAN_MAX columns or fewer) */
 	struct row *rows, *last_row;	/* top-level rows in order */
 	size_t nrows;
 	const char *total_id;		/* the declared total row's id, or NULL */
@@ -266,6 +267,9 @@ struct document {
 
 /* An empty document owning a fresh arena; path is kept for display. */
 struct document *model_new(const char *path);
+/* The same, its arena's first block about the size it will need (the
+ * loader knows the file's). */
+struct document *model_new_sized(const char *path, size_t expect);
 /* Free a document and everything in it. */
 void model_free(struct document *doc);
 
@@ -282,8 +286,12 @@ void model_append_row(struct side *s, struct row *parent, struct row *r);
 void model_insert_row(struct side *s, struct row *parent, struct row *after,
 		      struct row *r);
 
+/* Below this many entries a lookup scans (a side's columns, a document's
+ * tables) rather than keep a map: documents hold many small ones. */
+#define MODEL_SCAN_MAX 16
+
 /* Index the tables by id, label and number for model_find_table, once
- * the tables are in place. */
+ * the tables are in place (not when they are few). */
 void model_index_tables(struct document *doc);
 
 /* Number the rows of t in document order, side after side, and lay out

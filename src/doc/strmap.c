@@ -12,7 +12,7 @@
 #include "doc/util.h"
 
 #define NONE UINT32_MAX
-#define POOL_FIRST 128		/* the pool's first block; each next one doubles */
+#define POOL_FIRST 64		/* the pool's first block; each next one doubles */
 #define POOL_BLOCK 4096		/* up to this */
 
 /* A seed per run: keys made to collide under one seed do not under
@@ -60,7 +60,9 @@ static void grow(struct strmap *m)
 {
 	struct strmap_slot *old = m->slots;
 	size_t oldcap = m->cap;
-	m->cap = oldcap ? oldcap * 2 : 16;
+	/* Most maps are small (one per side of every table, a few keys
+	 * each): the table starts at four slots. */
+	m->cap = oldcap ? oldcap * 2 : 4;
 	m->slots = xcalloc(m->cap, sizeof *m->slots);
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].key)
@@ -96,7 +98,11 @@ void strmap_put(struct strmap *m, const char *key, void *value)
 	if (m->nvals >= NONE - 1)
 		util_fail("too many entries");
 	uint32_t h = hash(key), v = (uint32_t)m->nvals;
-	DA_PUSH(m->vals, m->nvals, m->capvals, ((struct strmap_value){ value, NONE }));
+	if (m->nvals == m->capvals) {	/* from four values, doubling */
+		m->capvals = m->capvals ? 2 * m->capvals : 4;
+		m->vals = xrealloc(m->vals, m->capvals * sizeof *m->vals);
+	}
+	m->vals[m->nvals++] = (struct strmap_value){ value, NONE };
 	struct strmap_slot *s = find(m, key, h);
 	if (!s->key) {
 		*s = (struct strmap_slot){ pool_copy(m, key), h, v, v, 0 };

@@ -87,12 +87,6 @@ static void name_column(struct document *a, struct side *s, const char *title)
 	s->labels[0].unit_column = -1;
 }
 
-static void key_columns(struct side *s)
-{
-	for (size_t i = 0; i < s->ncolumns; i++)
-		strmap_put(&s->column_keys, s->columns[i].key, (void *)(i + 1));
-}
-
 static struct row *new_row(struct document *a, struct side *s, const char *name, size_t ncells)
 {
 	struct row *r = model_alloc(a, sizeof *r);
@@ -294,7 +288,6 @@ static void department_table(struct builder *b, const char *unit)
 		 * included: not the sum of the changes listed under it. */
 		c[i].not_summed = i == DC_CHANGE;
 	}
-	key_columns(s);
 	/* One row per year, newest first, its departments under it. */
 	for (size_t i = 0; i < b->set->ndocs;) {
 		int year = b->set->docs[i]->year;
@@ -459,6 +452,8 @@ static bool add_department(struct aggregate *g, const struct document *d, const 
 	struct strmap codes = { 0 };
 	struct document *a = g->b->city;
 	bool ok = true;
+	const char **name = model_alloc(a, sizeof *name);
+	name[0] = d->department;
 	count_codes(s, &codes, &k);
 	for (const struct row *r = s->rows; r; r = model_next_row(r)) {
 		struct row *parent = r->parent ? of[r->parent->index] : NULL;
@@ -480,7 +475,12 @@ static bool add_department(struct aggregate *g, const struct document *d, const 
 		/* Where the department's figures break down no further, it
 		 * shows by name. */
 		if (has && !has_parts(r)) {
-			struct row *dr = new_row(a, g->s, d->department, 1);
+			/* One per leaf of every department: lean, its name the
+			 * department's own (the set outlives the city). */
+			struct row *dr = model_alloc(a, sizeof *dr);
+			dr->side = g->s;
+			dr->labels = name;
+			dr->cells = model_alloc(a, sizeof *dr->cells);
 			dr->cells[0].n = cv;
 			dr->link = r;
 			model_append_row(g->s, x, dr);
@@ -596,7 +596,6 @@ static void aggregate_table(struct builder *b, const char *role, int year, size_
 	c[0].key = "amount";
 	c[0].title = model_strdup(a, msg(M_CITY_AMOUNT));
 	c[0].type = COL_AMOUNT;
-	key_columns(g.s);
 	for (size_t i = first; i < first + n; i++) {
 		const struct document *d = b->set->docs[i];
 		const struct side *s = side_with_role(d, role);

@@ -611,10 +611,6 @@ void compare_free(struct comparison *c)
 		struct cmp_table *ct = &c->tables[i];
 		for (struct derived_cache *d = ct->cache, *next; d; d = next) {
 			next = d->next;
-			/* The table is in the arena; its sides' key maps are not. */
-			struct table *t = (struct table *)d->table;
-			for (size_t s = 0; t && s < t->nsides; s++)
-				strmap_free(&t->sides[s].column_keys);
 			free(d->d->rows);
 			free(d->column);
 			free(d);
@@ -816,7 +812,6 @@ static void derived_columns(struct builder *b, struct side *ds, const struct col
 			dc->group = group;
 			dc->ngroup = ngroup;
 		}
-		strmap_put(&ds->column_keys, dc->key, (void *)(size_t)(i + 1));
 	}
 	/* Columns nothing fills are left out from the start. */
 	if (!stated_change)
@@ -841,10 +836,7 @@ static void squeeze_columns(struct side *ds)
 	for (size_t i = 0; i < ds->ncolumns; i++)
 		if (ds->columns[i].key)
 			ds->columns[k++] = ds->columns[i];
-	ds->ncolumns = k;
-	strmap_free(&ds->column_keys);
-	for (size_t i = 0; i < k; i++)
-		strmap_put(&ds->column_keys, ds->columns[i].key, (void *)(i + 1));
+	ds->ncolumns = k;	/* few: model_column_index scans them */
 }
 
 static void note_text(struct builder *b, const struct derived_row *info, struct sbuf *out)
