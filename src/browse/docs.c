@@ -15,6 +15,9 @@ struct view *view_new_set(struct docset *set, struct document *city,
 	v->set = set;
 	v->city = city;
 	v->at = 0;
+	/* view_new checked the city as any document: those are the city's. */
+	v->city_checks = v->checks;
+	v->city_checked = true;
 	if (set->nerrors)
 		view_message(v, msg(M_VIEW_NOT_LOADED), set->nerrors, set->nfiles);
 	return v;
@@ -42,6 +45,7 @@ void view_open_document(struct view *v, size_t k)
 	v->old = k ? (struct document *)set_prior(v->set, v->doc) : NULL;
 	view_build(v);
 	v->cur = 0;
+	view_show_tables(v);
 	v->nav_top = 0;
 	view_relayout(v);
 }

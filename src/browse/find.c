@@ -48,6 +48,7 @@ void view_select_item(struct view *v, size_t i)
 		return;
 	view_history_push(v);
 	v->cur = i;
+	view_show_tables(v);
 }
 
 void view_go(struct view *v, struct place p, bool remember)
@@ -56,6 +57,7 @@ void view_go(struct view *v, struct place p, bool remember)
 		view_history_push(v);
 	view_open_document(v, p.doc);
 	v->cur = p.item < v->nitems ? p.item : 0;
+	view_show_tables(v);
 	struct item *it = view_item(v);
 	if (p.row)
 		item_reveal_row(it, item_shown_row(it, p.row));
@@ -134,6 +136,7 @@ static void go_table(struct view *v, const struct table *t)
 {
 	view_history_push(v);
 	v->cur = view_item_of_table(v, t);
+	view_show_tables(v);
 	v->focus = PANE_MAIN;
 }
 

@@ -239,8 +239,45 @@ static void free_sides(struct item *it)
 	render_aligned_free(&it->lines);
 }
 
+/* Forget the widths measured in slot k. */
+static void forget_measures(struct item *it, int k)
+{
+	const struct table *t = it->measured_for[k];
+	for (size_t i = 0; i <= RENDER_INDENT; i++) {
+		if (!it->measured[k][i])
+			continue;
+		struct table_layout lay = { t, it->measured[k][i], t->nsides, false, 0, 0 };
+		render_layout_free(&lay);
+		it->measured[k][i] = NULL;
+	}
+	it->measured_for[k] = NULL;
+}
+
+void item_measure(const struct item *it, size_t side, int indent, struct side_layout *out)
+{
+	struct item *own = (struct item *)it;	/* the cache is not the item's state */
+	int k = it->shown != it->table;
+	if (it->measured_for[k] != it->shown)
+		forget_measures(own, k);
+	own->measured_for[k] = it->shown;
+	if (!it->measured[k][indent]) {
+		own->measured[k][indent] = xcalloc(it->shown->nsides + 1, sizeof **it->measured[k]);
+		for (size_t i = 0; i < it->shown->nsides; i++)
+			render_measure_side(&it->shown->sides[i], indent, &own->measured[k][indent][i]);
+	}
+	const struct side_layout *m = &it->measured[k][indent][side];
+	const struct side *s = m->side;
+	*out = *m;
+	out->label_w = xmalloc((s->nlabels + 1) * sizeof *out->label_w);
+	out->col_w = xmalloc((s->ncolumns + 1) * sizeof *out->col_w);
+	memcpy(out->label_w, m->label_w, s->nlabels * sizeof *out->label_w);
+	memcpy(out->col_w, m->col_w, s->ncolumns * sizeof *out->col_w);
+}
+
 void item_free(struct item *it)
 {
+	forget_measures(it, 0);
+	forget_measures(it, 1);
 	free_sides(it);
 	free(it->open);
 	free(it->sections);

@@ -53,6 +53,12 @@ struct item {
 	int detail_top;			/* first line of the detail pane */
 	struct rowsort sort;
 	char *column;			/* the compared column's key, or NULL */
+	/* The natural widths of the sides, measured once per indent
+	 * (RENDER_INDENT + 1 of them) rather than at every key, for the
+	 * table [0] and for the compared table last shown [1], which c
+	 * toggles between: measuring reads every row (table.c). */
+	struct side_layout *measured[2][RENDER_INDENT + 1];
+	const struct table *measured_for[2];
 };
 
 /* Set up it for a table (open one level) or a narrative part. */
@@ -60,6 +66,9 @@ void item_init_table(struct item *it, const struct table *t);
 void item_init_part(struct item *it, const struct section *part);
 /* Free what the item holds (not the item). */
 void item_free(struct item *it);
+/* The natural widths of the shown table's side at an indent: a copy of
+ * what was measured once (free it with the layout it goes into). */
+void item_measure(const struct item *it, size_t side, int indent, struct side_layout *out);
 
 /* Show another table in it (the plain table, or one derived from it),
  * keeping what is open and where the cursor is, row for row. */

@@ -85,7 +85,8 @@ void view_build(struct view *v);
 /* Free what view_build made. */
 void view_unbuild(struct view *v);
 
-/* Each table item shows its table, or its compared table when comparing. */
+/* The current item shows its table, or its compared table when comparing;
+ * each other one does when it becomes current. */
 void view_show_tables(struct view *v);
 
 #endif

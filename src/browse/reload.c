@@ -79,6 +79,7 @@ void view_reload(struct view *v)
 	}
 	view_build(v);
 	v->cur = carry_restore(&saved, v->items, v->nitems, cur < v->nitems ? cur : 0);
+	view_show_tables(v);
 	carry_free(&saved);
 	v->nhistory = 0;
 	view_refind(v);

@@ -190,7 +190,7 @@ static bool try_layout(const struct item *it, int width, int indent,
 	sc->lay.sides = xcalloc(t->nsides + 1, sizeof *sc->lay.sides);
 	struct natural *nat = xcalloc(t->nsides + 1, sizeof *nat);
 	for (size_t i = 0; i < t->nsides; i++) {
-		render_measure_side(&t->sides[i], indent, &sc->lay.sides[i]);
+		item_measure(it, i, indent, &sc->lay.sides[i]);
 		natural_of(&sc->lay.sides[i], &nat[i]);
 	}
 	sc->marks = t->derived != NULL;

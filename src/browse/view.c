@@ -30,13 +30,16 @@ bool view_item_listed(const struct view *v, size_t i)
 
 void view_show_tables(struct view *v)
 {
-	for (size_t i = 0; i < v->nitems; i++) {
-		struct item *it = &v->items[i];
-		if (!it->table)
-			continue;
-		const char *col = it->column ? it->column : v->opt.column;
-		item_show(it, v->comparing ? compare_derive(&v->cmp, it->table, col) : it->table);
-	}
+	/* The current item now; each other one when it becomes current: a
+	 * compared table is built when first looked at, and a province's
+	 * tables are many and long. */
+	if (v->cur >= v->nitems)
+		return;
+	struct item *it = &v->items[v->cur];
+	if (!it->table)
+		return;
+	const char *col = it->column ? it->column : v->opt.column;
+	item_show(it, v->comparing ? compare_derive(&v->cmp, it->table, col) : it->table);
 }
 
 void view_build(struct view *v)
@@ -61,7 +64,16 @@ void view_build(struct view *v)
 			item_init_table(&v->items[v->nitems++], v->cmp.tables[i].old);
 			v->nprior++;
 		}
-	check_document(v->doc, v->old ? &v->cmp : NULL, &v->checks);
+	/* The city's checks are many and never change: made once. */
+	if (v->doc == v->city && v->city) {
+		if (!v->city_checked) {
+			check_document(v->city, NULL, &v->city_checks);
+			v->city_checked = true;
+		}
+		v->checks = v->city_checks;
+	} else {
+		check_document(v->doc, v->old ? &v->cmp : NULL, &v->checks);
+	}
 	view_show_tables(v);
 }
 
@@ -72,7 +84,9 @@ void view_unbuild(struct view *v)
 	free(v->items);
 	v->items = NULL;
 	v->nitems = v->nprior = 0;
-	check_report_free(&v->checks);
+	if (v->doc != v->city || !v->city)
+		check_report_free(&v->checks);
+	v->checks = (struct check_report){ 0 };
 	compare_free(&v->cmp);
 }
 
@@ -152,6 +166,7 @@ void view_free(struct view *v)
 	free(v->message);
 	sbuf_free(&v->prompt.input);
 	if (v->set) {
+		check_report_free(&v->city_checks);
 		model_free(v->city);
 		docset_free(v->set);
 		free(v->set);
@@ -276,6 +291,7 @@ void view_fit(struct view *v)
 {
 	if (!view_item_listed(v, v->cur))
 		v->cur = 0;
+	view_show_tables(v);
 	view_relayout(v);
 	fit_main(v);
 	fit_nav(v);

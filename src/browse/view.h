@@ -72,6 +72,8 @@ struct view {
 	struct docset *set;
 	struct document *city;
 	size_t at;
+	struct check_report city_checks;	/* the city's, made once */
+	bool city_checked;
 	struct comparison cmp;		/* doc against old */
 	bool comparing;			/* tables are shown against the prior year */
 	struct check_report checks;	/* every check of doc (and against old) */

@@ -1835,6 +1835,7 @@ static bool resolve(struct loader *ld)
 	}
 	if (doc->total.table_name && !resolve_ref(ld, &doc->total, "total", false))
 		return false;
+	model_index_links(doc);
 	for (struct section *s = doc->parts; s; s = model_next_section(s)) {
 		for (size_t i = 0; i < s->nfigures; i++) {
 			struct figure *f = &s->figures[i];

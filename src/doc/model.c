@@ -444,17 +444,48 @@ bool model_share(const struct row *r, const struct row *base, int64_t *rate)
 	return rate_of(a, b, rate);
 }
 
-size_t model_linked_rows(const struct document *doc, const struct row *target,
-			 void (*fn)(const struct row *r, void *ctx), void *ctx)
+/* By the row linked to, then by place in the document: table, then row. */
+static int by_link(const void *a, const void *b)
+{
+	const struct row *x = *(const struct row *const *)a, *y = *(const struct row *const *)b;
+	if (x->link != y->link)
+		return (uintptr_t)x->link < (uintptr_t)y->link ? -1 : 1;
+	if (x->side->table != y->side->table)
+		return x->side->table < y->side->table ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void model_index_links(struct document *doc)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < doc->ntables; i++)
 		for (const struct row *r = model_first_row(&doc->tables[i]); r;
 		     r = model_next_in_table(r))
-			if (r->link == target) {
-				n++;
-				if (fn)
-					fn(r, ctx);
-			}
+			n += r->link != NULL;
+	doc->linking = model_alloc(doc, (n ? n : 1) * sizeof *doc->linking);
+	doc->nlinking = 0;
+	for (size_t i = 0; i < doc->ntables; i++)
+		for (const struct row *r = model_first_row(&doc->tables[i]); r;
+		     r = model_next_in_table(r))
+			if (r->link)
+				doc->linking[doc->nlinking++] = r;
+	if (n)
+		qsort(doc->linking, n, sizeof *doc->linking, by_link);
+}
+
+size_t model_linked_rows(const struct document *doc, const struct row *target,
+			 void (*fn)(const struct row *r, void *ctx), void *ctx)
+{
+	size_t lo = 0, hi = doc->nlinking, n = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((uintptr_t)doc->linking[mid]->link < (uintptr_t)target)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < doc->nlinking && doc->linking[lo]->link == target; lo++, n++)
+		if (fn)
+			fn(doc->linking[lo], ctx);
 	return n;
 }

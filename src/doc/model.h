@@ -256,6 +256,10 @@ struct document {
 	struct identity *identities;
 	size_t nidentities;
 	struct strmap figures;		/* figure id → figure */
+	const struct row **linking;	/* the rows with a link, by the row they
+					 * link to, then in document order
+					 * (model_index_links) */
+	size_t nlinking;
 	struct strmap table_index;	/* "i:" id, "l:" label, "n:" number → table
 					 * (model_index_tables) */
 	struct cell_ref total;		/* the department's total as declared
@@ -358,6 +362,9 @@ const struct row *model_share_base(const struct row *r);
  * false when either amount is missing or the base is zero. */
 bool model_share(const struct row *r, const struct row *base, int64_t *rate);
 
+/* Index the rows that link to others (once the links are set), for
+ * model_linked_rows. */
+void model_index_links(struct document *doc);
 /* Calls fn for each row of doc that links to target (link:), in document
  * order; returns how many. */
 size_t model_linked_rows(const struct document *doc, const struct row *target,

@@ -715,8 +715,13 @@ static void index_rows(struct check_report *rep, const struct document *doc)
 {
 	rep->doc = doc;
 	rep->worst = xcalloc(doc->ntables + 1, sizeof *rep->worst);
+	rep->failures = xcalloc(doc->ntables + 1, sizeof *rep->failures);
 	for (size_t t = 0; t < doc->ntables; t++)
 		rep->worst[t] = xcalloc(doc->tables[t].nall + 1, sizeof **rep->worst);
+	for (size_t i = 0; i < rep->n; i++)
+		if (rep->v[i].status == CHECK_FAIL && rep->v[i].table &&
+		    rep->v[i].table->doc == doc)
+			rep->failures[table_index(doc, rep->v[i].table)]++;
 	for (size_t i = 0; i < rep->n; i++)
 		for (size_t j = 0; j < rep->v[i].nrows; j++) {
 			const struct row *r = rep->v[i].rows[j];
@@ -768,10 +773,9 @@ enum check_status check_row_status(const struct check_report *rep, const struct 
 
 size_t check_table_failures(const struct check_report *rep, const struct table *t)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < rep->n; i++)
-		n += rep->v[i].table == t && rep->v[i].status == CHECK_FAIL;
-	return n;
+	if (!rep->failures || t->doc != rep->doc)
+		return 0;
+	return rep->failures[table_index(rep->doc, t)];
 }
 
 void check_summary(const struct check_report *rep, struct sbuf *out)
@@ -821,6 +825,7 @@ void check_report_free(struct check_report *rep)
 	for (size_t t = 0; rep->worst && t < rep->doc->ntables; t++)
 		free(rep->worst[t]);
 	free(rep->worst);
+	free(rep->failures);
 	free(rep->v);
 	*rep = (struct check_report){ 0 };
 }

@@ -41,6 +41,7 @@ struct check_report {
 	 * row->index, 1 + the index in v of the row's worst finding (0: none). */
 	const struct document *doc;
 	size_t **worst;
+	size_t *failures;	/* per table of doc: its findings that fail */
 };
 
 /* Run every check on doc; with cmp (a comparison with a prior-year file),

@@ -694,6 +694,7 @@ struct document *city_build(const struct docset *set)
 		}
 		model_index_rows(t);
 	}
+	model_index_links(a);
 	return a;
 }
 
