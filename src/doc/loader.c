@@ -223,7 +223,11 @@ static int map_next(struct loader *ld, struct map *m)
 	}
 	const char *k = (const char *)e->data.scalar.value;
 	int line = LINE(e), col = COL(e);
-	text_crop(ld->key, sizeof ld->key, k, KEY_SHOWN);
+	size_t n = strlen(k);
+	if (n < KEY_SHOWN)	/* fewer bytes than columns: no crop to measure */
+		memcpy(ld->key, k, n + 1);
+	else
+		text_crop(ld->key, sizeof ld->key, k, KEY_SHOWN);
 	ld->key_line = line;
 	ld->key_col = col;
 	int i;
