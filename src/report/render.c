@@ -270,63 +270,65 @@ static size_t text_fields(struct side_layout *sl, int **out)
 	return n;
 }
 
-static int by_width_desc(const void *a, const void *b)
+/* What bringing the fields down to level would free, none below its floor. */
+static long freed_at(int *const *f, const int *floor, size_t n, int level)
 {
-	int x = **(int *const *)a, y = **(int *const *)b;
-	return x > y ? -1 : x < y;
+	long freed = 0;
+	for (size_t i = 0; i < n; i++) {
+		int to = level > floor[i] ? level : floor[i];
+		if (*f[i] > to)
+			freed += *f[i] - to;
+	}
+	return freed;
 }
 
 /* Narrow the label and text columns by `over` columns in all, the widest
- * first and none below least, as taking one column at a time off the
- * first of the widest would (in n log n, not over times n); returns how
- * many it took. */
+ * first and none below least (a lone name column, which holds the tree,
+ * not below least past its indentation), as taking one column at a time
+ * off the first of the widest would, in n log n; returns what it took. */
 static int narrow_texts(struct side_layout *sl, int least, int over)
 {
 	size_t cap = sl->side->nlabels + sl->side->ncolumns;
-	int **f = xmalloc((cap + 1) * sizeof *f), **sorted = xmalloc((cap + 1) * sizeof *sorted);
-	size_t n = text_fields(sl, f), m = 0;
-	for (size_t i = 0; i < n; i++)
-		if (*f[i] > least)
-			sorted[m++] = f[i];
-	qsort(sorted, m, sizeof *sorted, by_width_desc);
-	/* The level every field above it comes down to: the highest that
-	 * frees `over` columns (or least, when none does). */
-	long freed = 0;
-	int level = least;
-	size_t k = 0;
-	while (k < m) {
-		int w = *sorted[k], next = k + 1 < m ? *sorted[k + 1] : least;
-		while (k + 1 < m && *sorted[k + 1] == w)
-			next = ++k + 1 < m ? *sorted[k + 1] : least;
-		/* Fields 0..k are at w: down to next frees (k + 1) each step. */
-		long step = (long)(k + 1), room = (long)(w - next) * step;
-		if (freed + room >= over) {
-			long more = over - freed;
-			level = w - (int)((more + step - 1) / step);
-			break;
-		}
-		freed += room;
-		level = next;
-		k++;
+	int **f = xmalloc((cap + 1) * sizeof *f), *floor = xmalloc((cap + 1) * sizeof *floor);
+	size_t n = text_fields(sl, f);
+	int top = least;
+	for (size_t i = 0; i < n; i++) {
+		floor[i] = least;
+		if (f[i] == &sl->label_w[0] && sl->side->nlabels == 1 && least > LEAST_NAME)
+			floor[i] += sl->tree_w;
+		if (*f[i] > top)
+			top = *f[i];
 	}
-	/* Down to the level, then give back what was taken too many, to the
-	 * last of those brought down (one at a time takes the first first). */
+	/* The highest level that frees `over` (least when none does). */
+	int lo = least, hi = top;
+	while (lo < hi) {
+		int mid = lo + (hi - lo + 1) / 2;
+		if (freed_at(f, floor, n, mid) >= over)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	int level = lo;
 	long taken = 0;
 	bool *down = xcalloc(n + 1, sizeof *down);
-	for (size_t i = 0; i < n; i++)
-		if (*f[i] > level) {
-			taken += *f[i] - level;
-			*f[i] = level;
-			down[i] = true;
+	for (size_t i = 0; i < n; i++) {
+		int to = level > floor[i] ? level : floor[i];
+		if (*f[i] > to) {
+			taken += *f[i] - to;
+			*f[i] = to;
+			down[i] = to == level;
 		}
+	}
+	/* Give back what was taken too many, to the last of those brought
+	 * down to the level (one at a time takes the first first). */
 	for (size_t i = n; i-- > 0 && taken > over;)
 		if (down[i]) {
 			++*f[i];
 			taken--;
 		}
 	free(down);
+	free(floor);
 	free(f);
-	free(sorted);
 	return (int)taken;
 }
 

@@ -705,19 +705,21 @@ static void test_width_narrows_names_then_columns(void **state)
 	assert_int_equal(lay.nleft_out, 0);
 	render_layout_free(&lay);
 
-	render_layout(t, 64, &lay);	/* names down to 8: everything still fits */
-	assert_int_equal(lay.width, 64);
-	assert_int_equal(lay.sides[0].label_w[0], 8);
+	/* Names down to 8 past the tree's indentation and marker (4): 12,
+	 * and everything still fits. */
+	render_layout(t, 68, &lay);
+	assert_int_equal(lay.width, 68);
+	assert_int_equal(lay.sides[0].label_w[0], 12);
 	assert_int_equal(lay.nleft_out, 0);
 	render_layout_free(&lay);
 
-	render_layout(t, 63, &lay);	/* one column less: 乙类, not 丙类 */
+	render_layout(t, 67, &lay);	/* one column less: 乙类, not 丙类 */
 	sl = &lay.sides[0];
-	assert_int_equal(sl->label_w[0], 8);
+	assert_int_equal(sl->label_w[0], 12);
 	assert_int_equal(lay.nleft_out, 1);
 	assert_int_equal(sl->col_w[3], -1);
 	assert_true(sl->col_w[4] > 0);
-	assert_true(lay.width <= 63);
+	assert_true(lay.width <= 67);
 	render_layout_free(&lay);
 
 	render_layout(t, 30, &lay);	/* all but the main one */
@@ -730,8 +732,8 @@ static void test_width_narrows_names_then_columns(void **state)
 
 	for (int w = 40; w <= 90; w++)
 		check_fits(t, w);
-	assert_int_equal(check_fits(t, 64), 0);
-	assert_int_equal(check_fits(t, 50), 2);
+	assert_int_equal(check_fits(t, 68), 0);
+	assert_int_equal(check_fits(t, 54), 2);
 }
 
 /* What was left out is said, in column order, with spanning headings, in
@@ -741,11 +743,11 @@ static void test_width_says_what_is_not_shown(void **state)
 	(void)state;
 	const struct table *t = table(wide, "t6");
 	struct lines ls = { 0 };
-	render_table(t, 64, &ls);
+	render_table(t, 68, &ls);
 	assert_int_equal(find(&ls, 0, "not shown"), -1);
 	lines_free(&ls);
 
-	render_table(t, 63, &ls);
+	render_table(t, 67, &ls);
 	assert_string_equal(ls.v[ls.n - 1].text, "(not shown: 项目支出/乙类)");
 	assert_int_equal(ls.v[ls.n - 1].style, STYLE_META);
 	lines_free(&ls);
@@ -1372,13 +1374,15 @@ static void test_measure_side_indent(void **state)
 	assert_int_equal(column_of(b.s, "人大事务"), 5 + 2 + 2);
 	assert_int_equal(text_width(b.s), sl.width);
 	sbuf_free(&b);
-	render_side_fit(&sl, 44);	/* 4 less: from the names only */
-	assert_int_equal(sl.width, 44);
-	assert_int_equal(sl.label_w[0], 11);
+	/* 3 less: from the names only, which keep 8 past the tree (depth 2
+	 * at indent 1, and the marker: 12). */
+	render_side_fit(&sl, 45);
+	assert_int_equal(sl.width, 45);
+	assert_int_equal(sl.label_w[0], 12);
 	for (size_t k = 0; k < 3; k++)
 		assert_true(sl.col_w[k] > 0);
-	render_side_fit(&sl, 30);	/* names at 8, then 项目, then 基本 */
-	assert_int_equal(sl.label_w[0], 8);
+	render_side_fit(&sl, 30);	/* names at 12, then 项目, then 基本 */
+	assert_int_equal(sl.label_w[0], 12);
 	assert_int_equal(sl.col_w[2], -1);
 	assert_int_equal(sl.col_w[1], -1);
 	assert_true(sl.col_w[0] > 0);
