@@ -253,8 +253,15 @@ fi
 if grep -q "$(printf '\033')" "$first"; then bad "escape code in snapshot"; else ok; fi
 sum=$(cksum <"$first")
 # As open on screen: 总计, 201 and 20103 open, the rest closed.
-keys 0 l j l j l p
-expect_re "wrote .*budget-t6-"
+keys 0 l j l j l
+expect_re "2010301 +行政运行"
+keys p
+# The first snapshot's message may still be on the screen: wait for the file.
+i=0
+while [ "$(ls "$tmp"/snaps/budget-t6-*.txt 2>/dev/null | wc -l)" -lt 2 ] && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 second=$(ls -t "$tmp"/snaps/budget-t6-*.txt | head -n 1)
 [ "$second" != "$first" ] && ok || bad "second snapshot reused the first name"
 [ "$(cksum <"$first")" = "$sum" ] && ok || bad "first snapshot was overwritten"
