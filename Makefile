@@ -129,6 +129,9 @@ valgrind: $(BIN) $(UNIT_BIN)
 	$(VALGRIND) ./$(BIN) --check data/budget.yaml >/dev/null
 	$(VALGRIND) ./$(BIN) --print=all --compare=tests/fixtures/prior-2019.yaml >/dev/null
 	$(VALGRIND) ./$(BIN) --print=all --format=csv --compare >/dev/null
+	$(VALGRIND) ./$(BIN) data/ --print=all --compare >/dev/null
+	$(VALGRIND) ./$(BIN) data/ --check --compare >/dev/null
+	$(VALGRIND) ./$(BIN) --print=all --format=csv data/ >/dev/null
 	@set -e; for t in $(UNIT_BIN); do $(VALGRIND) ./$$t >/dev/null 2>&1 || \
 		{ echo "valgrind: $$t"; exit 1; }; done
 	BUDGET_E2E_VALGRIND=1 sh tests/e2e.sh

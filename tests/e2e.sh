@@ -394,6 +394,13 @@ start 80 24
 expect "Contents"
 kill -SEGV "$(cat "$tmp/pid")"
 ended 139
+# Dying of a fatal signal, budget frees nothing, so under valgrind its log
+# holds leak records that say only that; any other error in it still counts.
+vglog="$tmp/valgrind.$(cat "$tmp/pid")"
+if [ "${BUDGET_E2E_VALGRIND:-0}" = 1 ] && ! grep -qE \
+	'Invalid|uninitialised|Conditional jump|Syscall param|Mismatched|overlap' "$vglog"; then
+	rm -f "$vglog"
+fi
 # Ctrl-C in a prompt cancels the prompt; elsewhere it quits.
 start 80 24
 expect "Contents"
@@ -458,8 +465,9 @@ done
 
 if [ "${BUDGET_E2E_VALGRIND:-0}" = 1 ]; then
 	if cat "$tmp"/valgrind.* 2>/dev/null | grep -q .; then
-		bad "valgrind reported errors"
+		echo "e2e FAIL: valgrind reported errors:"
 		cat "$tmp"/valgrind.*
+		fail=$((fail + 1))
 	else
 		ok
 	fi

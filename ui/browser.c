@@ -5,8 +5,8 @@
 
 #include "browser.h"
 
-#include <errno.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,8 +93,10 @@ static attr_t cell_attr(const struct grid_cell *c)
 
 /* ---- terminal ----------------------------------------------------------------- */
 
-/* Failed reads in a row before the terminal counts as lost. */
-#define MAX_READ_ERRORS 100
+/* The longest wait for a key.  A signal that lands after the loop looked
+ * at `caught` but before the read began does not interrupt that read; the
+ * wait ending is what lets the loop see it. */
+#define KEY_WAIT_MS 200
 
 static SCREEN *screen;
 static FILE *tty_in;
@@ -185,6 +187,7 @@ static bool start_curses(const struct browser_options *opt)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	timeout(KEY_WAIT_MS);
 	curs_set(0);
 	theme_init(opt->color);
 	if (opt->mouse) {
@@ -215,6 +218,13 @@ static void blit(const struct grid *g)
 		curs_set(0);
 	}
 	refresh();
+}
+
+/* Has the terminal gone away (hung up, closed)?  Asked when no key came. */
+static bool terminal_gone(void)
+{
+	struct pollfd p = { .fd = tty_in ? fileno(tty_in) : STDIN_FILENO, .events = POLLIN };
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
 /* A curses key as a keys.h code, or -1. */
@@ -306,7 +316,7 @@ int browser_run_set(struct docset *set, struct document *city,
 static int run(struct view *v, const struct browser_options *opt)
 {
 	struct grid g = { 0 };
-	int status = 0, errors = 0;
+	int status = 0;
 	bool redraw = true;
 
 	catch_signals();
@@ -326,7 +336,6 @@ static int run(struct view *v, const struct browser_options *opt)
 		}
 		redraw = false;
 		wint_t ch;
-		errno = 0;
 		int kind = get_wch(&ch);
 		if (caught == SIGINT && v->prompt.kind) {
 			/* ^C in the : and / prompts cancels the prompt. */
@@ -339,18 +348,14 @@ static int run(struct view *v, const struct browser_options *opt)
 			status = 128 + caught;
 			break;
 		}
-		/* A signal we do not stop for interrupts the read: read again.
-		 * ncurses keeps the interrupted read's ERR and hands it out
-		 * once more, errno untouched, so an ERR is only a hangup when
-		 * it keeps coming (end of file, a read error): the terminal
-		 * went away, whether or not SIGHUP came first. */
-		if (kind == ERR && ++errors < MAX_READ_ERRORS)
-			continue;
-		if (kind == ERR) {
+		/* No key: the wait ended, or a signal we do not stop for cut it
+		 * short; or the terminal went away, whether or not SIGHUP came. */
+		if (kind == ERR && terminal_gone()) {
 			status = 128 + SIGHUP;
 			break;
 		}
-		errors = 0;
+		if (kind == ERR)
+			continue;
 		redraw = true;
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
 			view_resize(v, COLS, LINES);
