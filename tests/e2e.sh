@@ -318,6 +318,8 @@ expect "公开01表 收支预算总表"
 keys h h h
 expect "back to all departments"
 expect "all departments 2020"
+# Back on the department it came from, not on the first row.
+expect "Detail: 江苏省政协办公厅"
 keys :
 type_text 2010301
 keys Enter

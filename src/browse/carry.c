@@ -48,16 +48,20 @@ void carry_save(const struct item *items, size_t n, size_t cur, struct carry *c)
 {
 	memset(c, 0, sizeof *c);
 	c->items = xcalloc(n + 1, sizeof *c->items);
-	c->nitems = n;
+	/* An item never shown is as a fresh one is: nothing to carry. */
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = &items[i];
-		struct carry_item *ci = &c->items[i];
+		if (!it->visited)
+			continue;
+		struct carry_item *ci = &c->items[c->nitems++];
 		ci->key = item_name(it);
+		strmap_put(&c->by_key, ci->key, ci);
 		ci->sort = it->sort;
 		ci->side = it->side;
 		ci->column = it->column ? xstrdup(it->column) : NULL;
 		const void *sel = selected(it);
 		ci->cursor = sel ? node_key(it, ci->key, sel) : NULL;
+		ci->cursor_line = item_cursor_line(it);
 		if (it->table) {
 			for (const struct row *r = model_first_row(it->shown); r;
 			     r = model_next_in_table(r))
@@ -75,15 +79,7 @@ void carry_save(const struct item *items, size_t n, size_t cur, struct carry *c)
 				}
 		}
 	}
-	c->cur = n ? xstrdup(c->items[cur].key) : NULL;
-}
-
-static const struct carry_item *old_item(const struct carry *c, const char *key)
-{
-	for (size_t k = 0; k < c->nitems; k++)
-		if (strcmp(c->items[k].key, key) == 0)
-			return &c->items[k];
-	return NULL;
+	c->cur = cur < n ? item_name(&items[cur]) : NULL;
 }
 
 size_t carry_restore(const struct carry *c, struct item *items, size_t n, size_t cur)
@@ -91,22 +87,23 @@ size_t carry_restore(const struct carry *c, struct item *items, size_t n, size_t
 	for (size_t i = 0; i < n; i++) {
 		struct item *it = &items[i];
 		char *name = item_name(it);
-		const struct carry_item *ci = old_item(c, name);
+		const struct carry_item *ci = strmap_get(&c->by_key, name);
 		if (!ci) {
 			free(name);
 			continue;
 		}
 		if (c->cur && !strcmp(c->cur, name))
 			cur = i;
+		it->visited = true;
 		it->sort = ci->sort;
 		free(it->column);
 		it->column = ci->column ? xstrdup(ci->column) : NULL;
 		if (it->table) {
 			for (const struct row *r = model_first_row(it->shown); r;
 			     r = model_next_in_table(r)) {
-				const struct row *o = origin(r);
+				const struct row *o = r->child ? origin(r) : NULL;
 				char *k = o ? node_key(it, name, o) : NULL;
-				it->open[r->index] = r->child && k && strmap_get(&c->open, k);
+				it->open[r->index] = k && strmap_get(&c->open, k);
 				free(k);
 			}
 		} else {
@@ -119,9 +116,14 @@ size_t carry_restore(const struct carry *c, struct item *items, size_t n, size_t
 		if (ci->side < it->nsides)
 			it->side = ci->side;
 		item_refresh(it);
-		/* The cursor back on the node of the same key. */
-		for (size_t l = 0; ci->cursor && l < item_nlines(it); l++) {
-			item_select_line(it, l);
+		/* The cursor back on the node of the same key: on the same line
+		 * when nothing moved (always, for a department opened again). */
+		size_t n_lines = item_nlines(it), first = ci->cursor_line;
+		for (size_t l = 0; ci->cursor && l <= n_lines; l++) {
+			size_t at = l == 0 ? first : l - 1;
+			if (at >= n_lines || (l && at == first))
+				continue;
+			item_select_line(it, at);
 			const void *sel = selected(it);
 			char *k = sel ? node_key(it, name, sel) : NULL;
 			bool hit = k && !strcmp(k, ci->cursor);
@@ -143,6 +145,7 @@ void carry_free(struct carry *c)
 	}
 	free(c->items);
 	strmap_free(&c->open);
+	strmap_free(&c->by_key);
 	free(c->cur);
 	memset(c, 0, sizeof *c);
 }

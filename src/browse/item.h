@@ -53,6 +53,9 @@ struct item {
 	int detail_top;			/* first line of the detail pane */
 	struct rowsort sort;
 	char *column;			/* the compared column's key, or NULL */
+	bool visited;			/* has been shown: only then can it differ
+					 * from a fresh item (keys act on the one
+					 * shown) */
 	/* The natural widths of the sides, measured once per indent
 	 * (RENDER_INDENT + 1 of them) rather than at every key, for the
 	 * table [0] and for the compared table last shown [1], which c

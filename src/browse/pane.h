@@ -61,6 +61,11 @@ size_t view_item_of_section(const struct view *v, const struct section *s);
  * row of any of its documents. */
 size_t view_document_index(const struct view *v, const struct document *doc);
 struct place view_place_of_row(const struct view *v, const struct row *r);
+/* Free what is kept of the documents not shown: the city's parked build
+ * and each department's tree state (a set only). */
+void view_forget_left(struct view *v);
+/* Free a build's items and comparison (view_unbuild, and a parked one). */
+void view_free_build(struct item *items, size_t nitems, struct comparison *cmp);
 /* Step to the previous or next listed item from i; returns i when none. */
 size_t view_step_item(const struct view *v, size_t i, int step);
 

@@ -36,10 +36,11 @@ void view_show_tables(struct view *v)
 	if (v->cur >= v->nitems)
 		return;
 	struct item *it = &v->items[v->cur];
+	it->visited = true;
 	if (!it->table)
 		return;
 	const char *col = it->column ? it->column : v->opt.column;
-	item_show(it, v->comparing ? compare_derive(&v->cmp, it->table, col) : it->table);
+	item_show(it, v->comparing ? compare_derive(v->cmp, it->table, col) : it->table);
 }
 
 void view_build(struct view *v)
@@ -48,10 +49,11 @@ void view_build(struct view *v)
 	for (const struct section *s = v->doc->parts; s; s = s->next)
 		n++;
 	struct compare_error err;
-	if (!compare_build(&v->cmp, v->doc, v->old, &err))
-		compare_build(&v->cmp, v->doc, NULL, &err);	/* refused before us */
-	for (size_t i = 0; i < v->cmp.ntables; i++)
-		n += !v->cmp.tables[i].cur;
+	v->cmp = xcalloc(1, sizeof *v->cmp);
+	if (!compare_build(v->cmp, v->doc, v->old, &err))
+		compare_build(v->cmp, v->doc, NULL, &err);	/* refused before us */
+	for (size_t i = 0; i < v->cmp->ntables; i++)
+		n += !v->cmp->tables[i].cur;
 	v->items = xcalloc(n + 1, sizeof *v->items);
 	v->nitems = v->nprior = 0;
 	for (const struct section *s = v->doc->parts; s; s = s->next)
@@ -59,9 +61,9 @@ void view_build(struct view *v)
 	for (size_t i = 0; i < v->doc->ntables; i++)
 		item_init_table(&v->items[v->nitems++], &v->doc->tables[i]);
 	/* Tables only the prior year has come last, listed while comparing. */
-	for (size_t i = 0; i < v->cmp.ntables; i++)
-		if (!v->cmp.tables[i].cur) {
-			item_init_table(&v->items[v->nitems++], v->cmp.tables[i].old);
+	for (size_t i = 0; i < v->cmp->ntables; i++)
+		if (!v->cmp->tables[i].cur) {
+			item_init_table(&v->items[v->nitems++], v->cmp->tables[i].old);
 			v->nprior++;
 		}
 	/* The city's checks are many and never change: made once. */
@@ -72,22 +74,30 @@ void view_build(struct view *v)
 		}
 		v->checks = v->city_checks;
 	} else {
-		check_document(v->doc, v->old ? &v->cmp : NULL, &v->checks);
+		check_document(v->doc, v->old ? v->cmp : NULL, &v->checks);
 	}
 	view_show_tables(v);
 }
 
+void view_free_build(struct item *items, size_t nitems, struct comparison *cmp)
+{
+	for (size_t i = 0; i < nitems; i++)
+		item_free(&items[i]);
+	free(items);
+	if (cmp)
+		compare_free(cmp);
+	free(cmp);
+}
+
 void view_unbuild(struct view *v)
 {
-	for (size_t i = 0; i < v->nitems; i++)
-		item_free(&v->items[i]);
-	free(v->items);
+	view_free_build(v->items, v->nitems, v->cmp);
 	v->items = NULL;
 	v->nitems = v->nprior = 0;
+	v->cmp = NULL;
 	if (v->doc != v->city || !v->city)
 		check_report_free(&v->checks);
 	v->checks = (struct check_report){ 0 };
-	compare_free(&v->cmp);
 }
 
 /* ---- messages --------------------------------------------------------------- */
@@ -166,6 +176,7 @@ void view_free(struct view *v)
 	free(v->message);
 	sbuf_free(&v->prompt.input);
 	if (v->set) {
+		view_forget_left(v);
 		check_report_free(&v->city_checks);
 		model_free(v->city);
 		docset_free(v->set);
@@ -367,7 +378,7 @@ static void next_column(struct view *v)
 	if (it->column)
 		now = model_column_index(s, it->column);
 	else if (v->comparing)
-		now = compare_default_column(&v->cmp, s);
+		now = compare_default_column(v->cmp, s);
 	else
 		now = it->sort.column >= 0 ? it->sort.column : s->main;
 	size_t c = now < 0 ? 0 : (size_t)now;
@@ -378,7 +389,7 @@ static void next_column(struct view *v)
 	it->column = xstrdup(s->columns[c].key);
 	it->sort.column = (int)c;
 	if (v->comparing)
-		item_show(it, compare_derive(&v->cmp, it->table, it->column));
+		item_show(it, compare_derive(v->cmp, it->table, it->column));
 	else
 		item_refresh(it);
 	struct sbuf h = { 0 };

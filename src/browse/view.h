@@ -61,6 +61,13 @@ struct file_stamp {
 	bool known;
 };
 
+/* A document's items and comparison put aside as they are (docs.c). */
+struct parked {
+	struct item *items;		/* NULL: nothing parked */
+	size_t nitems, nprior, cur, nav_top;
+	struct comparison *cmp;
+};
+
 struct view {
 	struct document *doc;		/* the document shown; owned (freed by
 					 * view_free) unless the view has a set */
@@ -73,8 +80,13 @@ struct view {
 	struct document *city;
 	size_t at;
 	struct check_report city_checks;	/* the city's, made once */
+	struct parked city_parked;	/* the city's, while a department is
+					 * shown: going back up is frequent, and
+					 * the city is the largest to build */
+	struct carry *left;		/* per department number: its tree state
+					 * when it was last left (carry.h) */
 	bool city_checked;
-	struct comparison cmp;		/* doc against old */
+	struct comparison *cmp;		/* doc against old */
 	bool comparing;			/* tables are shown against the prior year */
 	struct check_report checks;	/* every check of doc (and against old) */
 	struct item *items;		/* at least one (see view_item) */

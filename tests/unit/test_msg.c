@@ -379,6 +379,8 @@ static const char *const english_in_chinese[] = {
 	".yaml",
 	/* the environment */
 	"TERM", "NO_COLOR", "BUDGET_ASCII", "LC_ALL", "LC_MESSAGES", "LANG", "zh",
+	/* the name of a signal, as the shell reports it */
+	"SIGPIPE",
 	/* keys, as printed on them or as the hints name them */
 	"Tab", "Esc", "Enter", "Backspace", "C-c", "C-u", "c", "p", "q", "s", "R",
 	/* N as a placeholder (第 N 张表, 128+N), and (C) of the copyright */

@@ -25,9 +25,12 @@
 #include "browse/keys.h"
 #include "browse/layout.h"
 #include "browse/view.h"
+#include "doc/docset.h"
 #include "doc/loader.h"
 #include "doc/msg.h"
 #include "doc/text.h"
+#include "doc/util.h"
+#include "report/city.h"
 #include "report/compare.h"
 
 #define DATA "data/budget.yaml"			/* 广州市信访局 2020, 表1..表14 */
@@ -1102,6 +1105,75 @@ static void test_reload_fifo(void **state)
 
 /* ---- 14: the prompt ------------------------------------------------------------------------------ */
 
+/* ---- 14: several departments ---------------------------------------------------------------- */
+
+/* DATA and JIANGSU as a set: the city (the department level), then each. */
+static struct view *open_set(void)
+{
+	struct docset *set = xcalloc(1, sizeof *set);
+	docset_add(set, DATA);
+	docset_add(set, JIANGSU);
+	docset_sort(set);
+	assert_int_equal(set->nerrors, 0);
+	struct view_options opt = { 0 };
+	opt.snapshot_dir = tmpdir;
+	opt.clock = fixed_clock;
+	struct view *v = view_new_set(set, city_build(set), &opt);
+	view_resize(v, 80, 24);
+	return v;
+}
+
+static const char *department(const struct view *v)
+{
+	return view_document(v, v->at)->department;
+}
+
+static void focus_nav(struct view *v)
+{
+	for (int i = 0; i < 3 && v->focus != PANE_NAV; i++)
+		view_key(v, K_TAB);
+	assert_int_equal(v->focus, PANE_NAV);
+}
+
+/* A department left and opened again is as it was left (its table's open
+ * rows and cursor), and the city's cursor is still on the department the
+ * way back came from. */
+static void test_department_kept(void **state)
+{
+	(void)state;
+	struct view *v = open_set();
+	view_key(v, K_TAB);
+	press(v, K_DOWN, 3);	/* 2020, 广州市信访局, 2019, 江苏省政协办公厅 */
+	assert_string_equal(selected(v), "江苏省政协办公厅");
+	view_key(v, K_ENTER);
+	assert_string_equal(department(v), "江苏省政协办公厅");
+	jump(v, "公开07表");
+	assert_string_equal(item_name(v), "公开07表");
+	press(v, K_DOWN, 2);
+	view_key(v, K_ENTER);	/* open or close the row under the cursor */
+	press(v, K_DOWN, 1);
+	char *was = xstrdup(selected(v));
+	size_t lines = item_nlines(view_item(v));
+
+	view_key(v, 'c');	/* compared from here on, the city too */
+	focus_nav(v);
+	view_key(v, K_LEFT);	/* back up to all departments */
+	assert_int_equal(v->at, 0);
+	assert_string_equal(selected(v), "江苏省政协办公厅");
+	assert_ptr_not_equal(view_item(v)->shown, view_item(v)->table);
+	view_key(v, 'c');
+	assert_ptr_equal(view_item(v)->shown, view_item(v)->table);
+	assert_string_equal(selected(v), "江苏省政协办公厅");
+	view_key(v, K_TAB);
+	view_key(v, K_ENTER);
+	assert_string_equal(department(v), "江苏省政协办公厅");
+	jump(v, "公开07表");
+	assert_string_equal(selected(v), was);
+	assert_int_equal(item_nlines(view_item(v)), lines);
+	free(was);
+	view_free(v);
+}
+
 static void test_prompt(void **state)
 {
 	(void)state;
@@ -1460,6 +1532,7 @@ int main(void)
 		T(test_compare_file),
 		T(test_reload),
 		T(test_reload_fifo),
+		T(test_department_kept),
 		T(test_prompt),
 		T(test_detail_end_visible),
 		T(test_mouse_click),
