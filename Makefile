@@ -161,6 +161,8 @@ fuzz: | libs
 		-rss_limit_mb=2048 -artifact_prefix=build/fuzz/found-loader- build/fuzz/corpus-loader
 	build/fuzz/fuzz_keys -max_total_time=$(FUZZ_TIME) -max_len=4096 -timeout=10 \
 		-artifact_prefix=build/fuzz/found-keys- build/fuzz/corpus-keys
+	BUDGET_FUZZ_DOC=data/ build/fuzz/fuzz_keys -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+		-timeout=10 -artifact_prefix=build/fuzz/found-set-keys- build/fuzz/corpus-keys
 
 bench: $(BIN)
 	@sh tests/bench/run.sh

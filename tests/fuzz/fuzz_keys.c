@@ -1,16 +1,21 @@
 /* make fuzz: a libFuzzer target for the browser without a terminal.  The
- * input is a script of events on data/budget.yaml (loaded once, copied
- * for each run): each byte a key (every bound key and text for the
+ * input is a script of events on BUDGET_FUZZ_DOC (data/budget.yaml; a
+ * path ending in / opens that directory as a set of departments), loaded
+ * afresh for each run: each byte a key (every bound key and text for the
  * prompts), with escapes for resizes, clicks and the keys above ASCII;
  * after each event the view is drawn, as the terminal would be. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "browse/draw.h"
 #include "browse/keys.h"
+#include "doc/docset.h"
 #include "doc/loader.h"
 #include "doc/text.h"
+#include "doc/util.h"
+#include "report/city.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -25,12 +30,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		text_init();
 		path = getenv("BUDGET_FUZZ_DOC") ? getenv("BUDGET_FUZZ_DOC") : "data/budget.yaml";
 	}
-	struct loader_error err;
-	struct document *doc = loader_load(path, &err);
-	if (!doc)
-		abort();	/* the harness is broken, not the program */
 	struct view_options opt = { .snapshot_dir = "/nonexistent" };
-	struct view *v = view_new(doc, NULL, &opt);
+	struct view *v;
+	if (path[strlen(path) - 1] == '/') {
+		struct docset *set = xcalloc(1, sizeof *set);
+		docset_add(set, path);
+		docset_sort(set);
+		if (set->nerrors || !set->ndocs)
+			abort();	/* the harness is broken, not the program */
+		v = view_new_set(set, city_build(set), &opt);
+	} else {
+		struct loader_error err;
+		struct document *doc = loader_load(path, &err);
+		if (!doc)
+			abort();
+		v = view_new(doc, NULL, &opt);
+	}
 	struct grid g = { 0 };
 	int cols = 80, rows = 24;
 	view_resize(v, cols, rows);
