@@ -9,6 +9,22 @@
 /* Focus shows as a marker too, so that it shows without colour. */
 #define FOCUS_MARK "* "
 
+/* Is there room for the right text of a pane's title? */
+static bool right_fits(const struct rect *r, int rw)
+{
+	return rw && rw + 4 <= r->w / 2;
+}
+
+int draw_title_room(const struct view *v, enum pane_id p, const char *right)
+{
+	const struct rect *r = &v->lay.pane[p];
+	int rw = right ? text_width(right) : 0;
+	int room = r->w - 1 - (v->focus == p ? (int)text_width(FOCUS_MARK) : 0);
+	if (right_fits(r, rw))
+		room -= rw + 2;
+	return room > 0 ? room : 0;
+}
+
 void draw_title(const struct view *v, struct grid *g, enum pane_id p, const char *left,
 		const char *right)
 {
@@ -20,12 +36,9 @@ void draw_title(const struct view *v, struct grid *g, enum pane_id p, const char
 
 	grid_fill(g, r->x, r->y, r->w, style);
 	sbuf_add(&b, focused ? FOCUS_MARK : "");
-	int room = r->w - 1 - (int)text_width(b.s);
-	if (rw && rw + 4 <= r->w / 2) {
+	if (right_fits(r, rw))
 		grid_put(g, r->x + r->w - rw - 1, r->y, rw, style, right);
-		room -= rw + 2;
-	}
-	sbuf_add_fit(&b, left, room > 0 ? room : 0, false);
+	sbuf_add_fit(&b, left, draw_title_room(v, p, right), false);
 	grid_put(g, r->x + 1, r->y, r->w - 1, style, b.s);
 	sbuf_free(&b);
 }

@@ -30,6 +30,8 @@ void draw_help(struct view *v, struct grid *g);
  * there is room. */
 void draw_title(const struct view *v, struct grid *g, enum pane_id p, const char *left,
 		const char *right);
+/* The columns draw_title gives the left text. */
+int draw_title_room(const struct view *v, enum pane_id p, const char *right);
 /* Flag the cells of the selected row. */
 void draw_selected(struct grid *g, int x, int y, int w, bool focused);
 

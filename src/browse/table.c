@@ -567,26 +567,57 @@ static void draw_headings(const struct item *it, const struct screen *sc, struct
 	sbuf_free(&b);
 }
 
+/* The main pane's title in its room: name, tags (what is compared, an
+ * incomplete table) and depth while they fit; when not, the depth goes
+ * first, then the name is cut, keeping TITLE_NAME_MIN columns, so that the
+ * tags stay whole; past that all is cut together. */
+#define TITLE_NAME_MIN 12
+
+static void title_fitted(const struct view *v, struct sbuf *name, const struct sbuf *tags,
+			 const struct sbuf *depth, const char *right)
+{
+	int room = draw_title_room(v, PANE_MAIN, right);
+	int nw = name->s ? (int)text_width(name->s) : 0;
+	int tw = tags->s ? (int)text_width(tags->s) : 0;
+	int dw = depth->s ? (int)text_width(depth->s) : 0;
+	if (nw + tw + dw <= room || !tw || room - tw < TITLE_NAME_MIN) {
+		sbuf_add(name, tags->s ? tags->s : "");
+		sbuf_add(name, depth->s ? depth->s : "");
+		return;
+	}
+	if (nw + tw > room) {
+		struct sbuf cut = { 0 };
+		sbuf_add_fit(&cut, name->s, room - tw, false);
+		sbuf_clear(name);
+		sbuf_add(name, cut.s);
+		sbuf_free(&cut);
+	}
+	sbuf_add(name, tags->s);
+}
+
 static void main_title(struct view *v, struct grid *g, const struct item *it,
 		       const struct screen *sc)
 {
-	struct sbuf left = { 0 }, right = { 0 };
+	struct sbuf name = { 0 }, tags = { 0 }, depth = { 0 }, right = { 0 };
 	bool failing;
-	view_item_label(v, v->cur, &left, &failing);
+	view_item_label(v, v->cur, &name, &failing);
 	if (it->shown && it->shown->derived)
-		sbuf_add(&left, it->shown->title + strlen(it->table->title));
+		sbuf_add(&tags, it->shown->title + strlen(it->table->title));
 	if (it->table && it->table->incomplete)
-		sbuf_addf(&left, msg(M_VIEW_INCOMPLETE_TAG), msg(M_VIEW_INCOMPLETE));
+		sbuf_addf(&tags, msg(M_VIEW_INCOMPLETE_TAG), msg(M_VIEW_INCOMPLETE));
 	if (item_nlines(it))
-		sbuf_addf(&left, msg(M_VIEW_DEPTH), item_depth_shown(it));
+		sbuf_addf(&depth, msg(M_VIEW_DEPTH), item_depth_shown(it));
 	if (sc && sc->win_n > 1 && (sc->win_first > 0 || sc->win_last < sc->win_n))
 		sbuf_addf(&right, "%s%zu-%zu/%zu%s ", sc->win_first ? render_glyph(GLYPH_MORE_LEFT) : " ",
 			  sc->win_first + 1, sc->win_last, sc->win_n,
 			  sc->win_last < sc->win_n ? render_glyph(GLYPH_MORE_RIGHT) : " ");
 	if (item_nlines(it))
 		sbuf_addf(&right, "%zu/%zu", item_cursor_line(it) + 1, item_nlines(it));
-	draw_title(v, g, PANE_MAIN, left.s ? left.s : "", right.len ? right.s : NULL);
-	sbuf_free(&left);
+	title_fitted(v, &name, &tags, &depth, right.len ? right.s : NULL);
+	draw_title(v, g, PANE_MAIN, name.s ? name.s : "", right.len ? right.s : NULL);
+	sbuf_free(&name);
+	sbuf_free(&tags);
+	sbuf_free(&depth);
 	sbuf_free(&right);
 }
 
