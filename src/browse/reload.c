@@ -1,14 +1,18 @@
 /* reload.c: R, the documents read again when they changed on disk, the
  * tree state carried over by content. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "browse/carry.h"
 #include "browse/pane.h"
+#include "doc/docset.h"
 #include "doc/loader.h"
 #include "doc/msg.h"
 #include "doc/util.h"
+#include "report/city.h"
+#include "report/setreport.h"
 
 /* Has the file changed since it was loaded?  Standard input never has. */
 static bool changed(const struct document *doc, const struct file_stamp *was,
@@ -39,11 +43,94 @@ static struct document *again(struct view *v, const struct document *doc)
 	return d;
 }
 
+/* The tree states kept per document number of the set, moved to the
+ * numbers their files have in fresh (a file gone: its state is freed). */
+static struct carry *left_moved(struct view *v, const struct docset *fresh)
+{
+	struct strmap number = { 0 };	/* file -> its number in fresh */
+	for (size_t j = 0; j < fresh->ndocs; j++)
+		strmap_put(&number, fresh->docs[j]->file, (void *)(uintptr_t)(j + 1));
+	struct carry *moved = xcalloc(fresh->ndocs + 1, sizeof *moved);
+	moved[0] = v->left[0];
+	for (size_t k = 1; k < view_ndocuments(v); k++) {
+		uintptr_t j = (uintptr_t)strmap_get(&number, view_document(v, k)->file);
+		if (j)
+			moved[j] = v->left[k];
+		else
+			carry_free(&v->left[k]);
+	}
+	strmap_free(&number);
+	free(v->left);
+	v->left = NULL;
+	return moved;
+}
+
+/* R in a set: every path given read again, as at the start (files added,
+ * removed or mended count too); the city made again from them; each
+ * document's tree state carried by content, the one shown shown again. */
+static void reload_set(struct view *v)
+{
+	for (size_t i = 0; i < v->set->nroots; i++)
+		if (!strcmp(v->set->roots[i], "-")) {
+			view_message(v, "%s", msg(M_VIEW_STDIN_RELOAD));
+			return;
+		}
+	struct docset *fresh = xcalloc(1, sizeof *fresh);
+	for (size_t i = 0; i < v->set->nroots; i++)
+		docset_add(fresh, v->set->roots[i]);
+	docset_sort(fresh);
+	if (!fresh->ndocs) {
+		view_message(v, msg(M_VIEW_NOT_RELOADED), fresh->nerrors ? fresh->errors[0] : "");
+		docset_free(fresh);
+		free(fresh);
+		return;
+	}
+	/* What is kept: the state of the document shown, and of the city. */
+	carry_free(&v->left[v->at]);
+	carry_save(v->items, v->nitems, v->cur, &v->left[v->at]);
+	if (v->city_parked.items) {
+		const struct parked *p = &v->city_parked;
+		carry_free(&v->left[0]);
+		carry_save(p->items, p->nitems, p->cur, &v->left[0]);
+	}
+	char *file = v->at ? xstrdup(v->doc->file) : NULL;
+	struct carry *left = left_moved(v, fresh);
+
+	view_unbuild(v);
+	view_forget_left(v);
+	check_report_free(&v->city_checks);
+	v->city_checked = false;
+	model_free(v->city);
+	docset_free(v->set);
+	free(v->set);
+	v->set = fresh;
+	v->city = city_build(fresh);
+	v->left = left;
+
+	v->at = 0;
+	for (size_t k = 1; file && k < view_ndocuments(v); k++)
+		if (!strcmp(view_document(v, k)->file, file))
+			v->at = k;
+	free(file);
+	v->doc = view_document(v, v->at);
+	v->old = v->at ? (struct document *)set_prior(v->set, v->doc) : NULL;
+	view_build(v);
+	v->cur = v->left[v->at].items ? carry_restore(&v->left[v->at], v->items, v->nitems, 0) : 0;
+	view_show_tables(v);
+	v->nav_top = 0;
+	v->nhistory = 0;
+	view_refind(v);
+	if (fresh->nerrors)
+		view_message(v, msg(M_VIEW_NOT_LOADED), fresh->nerrors, fresh->nfiles);
+	else
+		view_message(v, msg(M_VIEW_SET_RELOADED), fresh->ndocs);
+}
+
 void view_reload(struct view *v)
 {
 	struct file_stamp now, old_now;
 	if (v->set) {
-		view_message(v, "%s", msg(M_VIEW_SET_NO_RELOAD));
+		reload_set(v);
 		return;
 	}
 	if (strcmp(v->doc->file, "-") == 0 && !v->old) {

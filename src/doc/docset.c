@@ -108,6 +108,8 @@ static void add_dir(struct docset *set, const char *path, int depth)
 void docset_add(struct docset *set, const char *path)
 {
 	struct stat st;
+	char *root = xstrdup(path);
+	DA_PUSH(set->roots, set->nroots, set->caproots, root);
 	if (!strcmp(path, "-") || stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		add_file(set, path);
 		return;
@@ -140,8 +142,11 @@ void docset_free(struct docset *set)
 		model_free(set->docs[i]);
 	for (size_t i = 0; i < set->nerrors; i++)
 		free(set->errors[i]);
+	for (size_t i = 0; i < set->nroots; i++)
+		free(set->roots[i]);
 	free(set->docs);
 	free(set->errors);
+	free(set->roots);
 	strmap_free(&set->seen);
 	memset(set, 0, sizeof *set);
 }

@@ -19,6 +19,8 @@ struct docset {
 					 * that did not load */
 	size_t nerrors, caperrors;
 	size_t nfiles;			/* files tried */
+	char **roots;			/* the paths given, to load them again */
+	size_t nroots, caproots;
 	struct strmap seen;		/* files loaded, by device and inode: a file
 					 * named twice (FILE inside DIR) loads once */
 };
@@ -29,7 +31,7 @@ void docset_add(struct docset *set, const char *path);
 /* Order the documents by year (newest first), department and path; done
  * once every path is added. */
 void docset_sort(struct docset *set);
-/* Free the documents and the errors. */
+/* Free the documents, the errors and the paths given. */
 void docset_free(struct docset *set);
 
 /* The documents of one year: [*first, *first + n); n == 0 when none. */

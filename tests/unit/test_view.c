@@ -1174,6 +1174,57 @@ static void test_department_kept(void **state)
 	view_free(v);
 }
 
+/* R in a set: the files read again and the sums made again; the
+ * department shown stays shown, on the same row; a file that no longer
+ * loads is named in the status and left out. */
+static void test_reload_set(void **state)
+{
+	(void)state;
+	char a[256], b[256];
+	tmp_path(a, "a.yaml");
+	tmp_path(b, "b.yaml");
+	copy_file(DATA, a);
+	copy_file(JIANGSU, b);
+	struct docset *set = xcalloc(1, sizeof *set);
+	docset_add(set, tmpdir);
+	docset_sort(set);
+	assert_int_equal(set->ndocs, 2);
+	struct view_options opt = { 0 };
+	opt.snapshot_dir = tmpdir;
+	opt.clock = fixed_clock;
+	struct view *v = view_new_set(set, city_build(set), &opt);
+	view_resize(v, 80, 24);
+	view_key(v, K_TAB);
+	press(v, K_DOWN, 1);	/* 2020, 广州市信访局 */
+	assert_string_equal(selected(v), "广州市信访局");
+	view_key(v, K_ENTER);
+	jump(v, "30302");
+	assert_string_equal(item_name(v), "表9");
+
+	/* Synthetic change: another figure. */
+	copy_replacing(DATA, a, "\"[50905]离退休费\", 209.78]", "\"[50905]离退休费\", 1209.78]");
+	view_key(v, 'R');
+	assert_message(v, "reloaded: 2 files, the sums made again");
+	assert_string_equal(department(v), "广州市信访局");
+	assert_string_equal(item_name(v), "表9");
+	assert_string_equal(selected_code(v), "30302");
+	int64_t x;
+	assert_true(model_cell_number(item_row(view_item(v)), 1, &x));
+	assert_int_equal(x, 120978);
+	focus_nav(v);
+	view_key(v, K_LEFT);
+	assert_int_equal(v->at, 0);
+	assert_string_equal(selected(v), "广州市信访局");
+
+	/* The file broken: left out, and said. */
+	write_text(a, "schema: 2\nthis is not a budget\n");
+	view_key(v, 'R');
+	assert_message(v, "1 of 2 files did not load (budget --check names them)");
+	assert_int_equal(view_ndocuments(v), 2);
+	assert_string_equal(view_document(v, 1)->department, "江苏省政协办公厅");
+	view_free(v);
+}
+
 static void test_prompt(void **state)
 {
 	(void)state;
@@ -1533,6 +1584,7 @@ int main(void)
 		T(test_reload),
 		T(test_reload_fifo),
 		T(test_department_kept),
+		T(test_reload_set),
 		T(test_prompt),
 		T(test_detail_end_visible),
 		T(test_mouse_click),
