@@ -236,17 +236,25 @@ int view_page(const struct view *v)
 	return h > 1 ? h - 1 : 1;
 }
 
+/* The first of n lines to show in h rows, from top, so that line cur is
+ * shown and the rows are filled when the lines can fill them. */
+static size_t scrolled(size_t top, size_t cur, size_t h, size_t n)
+{
+	if (cur < top)
+		top = cur;
+	if (cur >= top + h)
+		top = cur - h + 1;
+	if (top + h > n)
+		top = n > h ? n - h : 0;
+	return top;
+}
+
 static void fit_main(struct view *v)
 {
 	struct item *it = view_item(v);
 	item_set_single(it, !main_sides_fit(v, it));
-	size_t h = (size_t)view_main_rows(v), n = item_nlines(it), cur = item_cursor_line(it);
-	if (cur < it->top)
-		it->top = cur;
-	if (cur >= it->top + h)
-		it->top = cur - h + 1;
-	if (it->top + h > n)
-		it->top = n > h ? n - h : 0;
+	it->top = scrolled(it->top, item_cursor_line(it), (size_t)view_main_rows(v),
+			   item_nlines(it));
 }
 
 static void fit_nav(struct view *v)
@@ -258,12 +266,7 @@ static void fit_nav(struct view *v)
 				at = shown;
 			shown++;
 		}
-	if (at < v->nav_top)
-		v->nav_top = at;
-	if (at >= v->nav_top + h)
-		v->nav_top = at - h + 1;
-	if (v->nav_top + h > shown)
-		v->nav_top = shown > h ? shown - h : 0;
+	v->nav_top = scrolled(v->nav_top, at, h, shown);
 }
 
 static int detail_width(const struct view *v)

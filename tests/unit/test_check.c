@@ -19,6 +19,7 @@
 #include "doc/text.h"
 #include "report/check.h"
 #include "report/compare.h"
+#include "fixture.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -26,18 +27,9 @@
 #define HEAD "schema: 2\n" \
 	"document: {department: 测试局, year: 2020, unit: 万元, title: 合成测试}\n"
 
-static struct document *load_as(const char *name, const char *text)
-{
-	struct loader_error err;
-	struct document *doc = loader_load_string(name, text, strlen(text), &err);
-	if (!doc)
-		fail_msg("load %s: %d:%d: %s", name, err.line, err.col, err.message);
-	return doc;
-}
-
 static struct document *load(const char *text)
 {
-	return load_as("t.yaml", text);
+	return fixture_text_ok("t.yaml", text);
 }
 
 /* The 1-based line of text on which needle first occurs. */
@@ -150,20 +142,6 @@ static char *summary(const struct check_report *rep)
 	struct sbuf b = { 0 };
 	check_summary(rep, &b);
 	return sbuf_take(&b);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	msg_set_chinese(false);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	msg_set_chinese(false);
-	return 0;
 }
 
 /* ---- tree sums ----------------------------------------------------------- */
@@ -800,21 +778,28 @@ static const char rate_doc[] = HEAD
 	"      - {id: total, name: 合计, values: [129.60]}\n"
 	"      - {id: empty, name: 空, values: [~]}\n";
 
-/* The rate finding of figure id. */
-static const struct finding *rate_of_figure(const struct check_report *rep, const char *id)
+/* The one finding of figure id on its `what` ("rate", "share"). */
+static const struct finding *figure_finding(const struct check_report *rep, const char *id,
+					    const char *what)
 {
-	char needle[64];
+	char needle[64], kind[32];
 	snprintf(needle, sizeof needle, "figure %s (", id);
+	snprintf(kind, sizeof kind, ") %s: ", what);
 	const struct finding *found = NULL;
 	for (size_t i = 0; i < rep->n; i++)
-		if (strstr(rep->v[i].message, needle) && strstr(rep->v[i].message, ") rate: ")) {
+		if (strstr(rep->v[i].message, needle) && strstr(rep->v[i].message, kind)) {
 			if (found)
-				fail_msg("two rate findings for %s", id);
+				fail_msg("two %s findings for %s", what, id);
 			found = &rep->v[i];
 		}
 	if (!found)
-		fail_msg("no rate finding for %s", id);
+		fail_msg("no %s finding for %s", what, id);
 	return found;
+}
+
+static const struct finding *rate_of_figure(const struct check_report *rep, const char *id)
+{
+	return figure_finding(rep, id, "rate");
 }
 
 static void test_figure_rates(void **state)
@@ -906,21 +891,9 @@ static const char share_doc[] = HEAD
 	"      - {id: quarter, name: 四分之一, values: [32.40]}\n"
 	"      - {id: zero, name: 零, values: [0.00]}\n";
 
-/* The share finding of figure id. */
 static const struct finding *share_of_figure(const struct check_report *rep, const char *id)
 {
-	char needle[64];
-	snprintf(needle, sizeof needle, "figure %s (", id);
-	const struct finding *found = NULL;
-	for (size_t i = 0; i < rep->n; i++)
-		if (strstr(rep->v[i].message, needle) && strstr(rep->v[i].message, ") share: ")) {
-			if (found)
-				fail_msg("two share findings for %s", id);
-			found = &rep->v[i];
-		}
-	if (!found)
-		fail_msg("no share finding for %s", id);
-	return found;
+	return figure_finding(rep, id, "share");
 }
 
 static void test_figure_shares(void **state)
@@ -1588,7 +1561,7 @@ static void test_cross_year(void **state)
 {
 	(void)state;
 	struct document *doc = load(cur_doc);
-	struct document *old = load_as("prior-2019.yaml", prior_doc);
+	struct document *old = fixture_text_ok("prior-2019.yaml", prior_doc);
 	struct comparison c;
 	struct compare_error err;
 	assert_true(compare_build(&c, doc, old, &err));
@@ -1704,7 +1677,7 @@ static void test_cross_year_new_chinese(void **state)
 {
 	(void)state;
 	struct document *doc = load(cur_doc);
-	struct document *old = load_as("prior-2019.yaml", prior_doc);
+	struct document *old = fixture_text_ok("prior-2019.yaml", prior_doc);
 	struct comparison c;
 	struct compare_error err;
 	assert_true(compare_build(&c, doc, old, &err));
@@ -1731,21 +1704,12 @@ static void test_cross_year_new_chinese(void **state)
 
 /* ---- the real documents ----------------------------------------------------------------- */
 
-static struct document *load_file(const char *path)
-{
-	struct loader_error err;
-	struct document *doc = loader_load(path, &err);
-	if (!doc)
-		fail_msg("%s:%d: %s", err.file, err.line, err.message);
-	return doc;
-}
-
 /* The real documents reconcile: nothing fails, also against the prior
  * year's file; what cannot be checked says so rather than passing. */
 static void test_real_documents(void **state)
 {
 	(void)state;
-	struct document *doc = load_file("data/budget.yaml");
+	struct document *doc = fixture_file_ok("data/budget.yaml");
 	struct check_report rep;
 	check_document(doc, NULL, &rep);
 	consistent(&rep);
@@ -1755,8 +1719,8 @@ static void test_real_documents(void **state)
 	check_report_free(&rep);
 	model_free(doc);
 
-	doc = load_file("data/jiangsu/zxbgt-2019.yaml");
-	struct document *old = load_file("data/jiangsu/zxbgt-2018.yaml");
+	doc = fixture_file_ok("data/jiangsu/zxbgt-2019.yaml");
+	struct document *old = fixture_file_ok("data/jiangsu/zxbgt-2018.yaml");
 	struct comparison c;
 	struct compare_error err;
 	assert_true(compare_build(&c, doc, old, &err));
@@ -1772,7 +1736,7 @@ static void test_real_documents(void **state)
 	model_free(doc);
 }
 
-#define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define TEST(f) cmocka_unit_test_setup_teardown(f, fixture_english, fixture_english)
 
 int main(void)
 {

@@ -19,26 +19,9 @@
 #include "doc/text.h"
 #include "report/compare.h"
 #include "report/render.h"
+#include "fixture.h"
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static struct document *load_as(const char *name, const char *text)
-{
-	struct loader_error err;
-	struct document *doc = loader_load_string(name, text, strlen(text), &err);
-	if (!doc)
-		fail_msg("load %s: %d:%d: %s", name, err.line, err.col, err.message);
-	return doc;
-}
-
-static struct document *load_file(const char *path)
-{
-	struct loader_error err;
-	struct document *doc = loader_load(path, &err);
-	if (!doc)
-		fail_msg("%s:%d: %s", err.file, err.line, err.message);
-	return doc;
-}
 
 static const struct table *derive(struct comparison *c, const struct table *t,
 				  const char *column)
@@ -180,20 +163,6 @@ static void expect_outline(const struct side *s, const char *want)
 	free(got);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	msg_set_chinese(false);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	msg_set_chinese(false);
-	return 0;
-}
-
 /* ---- the guard ------------------------------------------------------------- */
 
 /* A one-table document of a department, year and unit, with one amount. */
@@ -215,7 +184,7 @@ static struct document *one_table(const char *name, const char *department, int 
 		 "      - {id: total, name: 合计, values: [%s]}\n"
 		 "      - {id: other, name: 其他, values: [~]}\n",
 		 department, year, unit, amount);
-	return load_as(name, text);
+	return fixture_text_ok(name, text);
 }
 
 static void refused(const struct document *cur, const struct document *old, const char *want)
@@ -333,7 +302,7 @@ static struct document *unit_table(const char *name, int year, const char *doc_u
 		 "    rows:\n"
 		 "      - {id: total, name: 合计, values: [%s, %s]}\n",
 		 year, doc_unit, unit, amount, cars);
-	return load_as(name, text);
+	return fixture_text_ok(name, text);
 }
 
 /* A table's own unit counts: each pair converts from the prior table's
@@ -435,8 +404,8 @@ static const char tables_old[] =
 static void test_tables_pair(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", tables_cur);
-	struct document *old = load_as("before.yaml", tables_old);
+	struct document *cur = fixture_text_ok("now.yaml", tables_cur);
+	struct document *old = fixture_text_ok("before.yaml", tables_old);
 	struct comparison c;
 	build(&c, cur, old);
 	assert_int_equal(c.ntables, 5);
@@ -532,8 +501,8 @@ static const char sides_old[] =
 static void test_sides_pair(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", sides_cur);
-	struct document *old = load_as("before.yaml", sides_old);
+	struct document *cur = fixture_text_ok("now.yaml", sides_cur);
+	struct document *old = fixture_text_ok("before.yaml", sides_old);
 	struct comparison c;
 	build(&c, cur, old);
 	const struct table *t = &cur->tables[0], *o = &old->tables[0];
@@ -635,8 +604,8 @@ static const char tree_old[] =
 static void test_rows_by_code_and_name(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", tree_cur);
-	struct document *old = load_as("before.yaml", tree_old);
+	struct document *cur = fixture_text_ok("now.yaml", tree_cur);
+	struct document *old = fixture_text_ok("before.yaml", tree_old);
 	struct comparison c;
 	build(&c, cur, old);
 	const struct cmp_table *ct = compare_table(&c, &cur->tables[0]);
@@ -757,8 +726,8 @@ static const char repeat_old[] =
 static void test_rows_repeated_codes_and_positions(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", repeat_cur);
-	struct document *old = load_as("before.yaml", repeat_old);
+	struct document *cur = fixture_text_ok("now.yaml", repeat_cur);
+	struct document *old = fixture_text_ok("before.yaml", repeat_old);
 	struct comparison c;
 	build(&c, cur, old);
 	const struct table *t13 = &cur->tables[0], *o13 = &old->tables[0];
@@ -895,8 +864,8 @@ static size_t pairs_within_parents(const struct table *d)
 static void test_rows_same_labels_two_parents(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", procurement_cur);
-	struct document *old = load_as("before.yaml", procurement_old);
+	struct document *cur = fixture_text_ok("now.yaml", procurement_cur);
+	struct document *old = fixture_text_ok("before.yaml", procurement_old);
 	struct comparison c;
 	build(&c, cur, old);
 	const struct table *t = &cur->tables[0];
@@ -927,8 +896,8 @@ static void test_rows_same_labels_two_parents(void **state)
 static void test_derive_columns_and_values(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", tree_cur);
-	struct document *old = load_as("before.yaml", tree_old);
+	struct document *cur = fixture_text_ok("now.yaml", tree_cur);
+	struct document *old = fixture_text_ok("before.yaml", tree_old);
 	struct comparison c;
 	build(&c, cur, old);
 	const struct table *base = &cur->tables[0];
@@ -1009,8 +978,8 @@ static void test_derive_columns_and_values(void **state)
 static void test_derive_dropped_in_place(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", tree_cur);
-	struct document *old = load_as("before.yaml", tree_old);
+	struct document *cur = fixture_text_ok("now.yaml", tree_cur);
+	struct document *old = fixture_text_ok("before.yaml", tree_old);
 	struct comparison c;
 	build(&c, cur, old);
 	const struct table *d = derive(&c, &cur->tables[0], NULL);
@@ -1129,8 +1098,8 @@ static long line_with(const struct lines *ls, const char *s)
 static void test_derive_dropped_keeps_lines(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", lines_cur);
-	struct document *old = load_as("before.yaml", lines_old);
+	struct document *cur = fixture_text_ok("now.yaml", lines_cur);
+	struct document *old = fixture_text_ok("before.yaml", lines_old);
 	struct comparison c;
 	build(&c, cur, old);
 	for (size_t i = 0; i < cur->ntables; i++) {
@@ -1181,8 +1150,8 @@ static void test_derive_dropped_keeps_lines(void **state)
 static void test_derive_no_note(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", tables_cur);
-	struct document *old = load_as("before.yaml", tables_old);
+	struct document *cur = fixture_text_ok("now.yaml", tables_cur);
+	struct document *old = fixture_text_ok("before.yaml", tables_old);
 	struct comparison c;
 	build(&c, cur, old);
 	const struct table *d = derive(&c, &cur->tables[0], NULL);
@@ -1284,7 +1253,7 @@ static const char stated_old[] =
 static void test_stated_mode(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", stated_cur);
+	struct document *cur = fixture_text_ok("now.yaml", stated_cur);
 	struct comparison c;
 	build(&c, cur, NULL);
 	assert_null(c.old);
@@ -1356,8 +1325,8 @@ static void test_stated_mode(void **state)
 static void test_stated_beside_computed(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", stated_cur);
-	struct document *old = load_as("before.yaml", stated_old);
+	struct document *cur = fixture_text_ok("now.yaml", stated_cur);
+	struct document *old = fixture_text_ok("before.yaml", stated_old);
 	struct comparison c;
 	build(&c, cur, old);
 	const struct table *d = derive(&c, &cur->tables[0], NULL);
@@ -1465,8 +1434,8 @@ static const char once_old[] =
 static void test_stated_rate_rounded_once(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", once_cur);
-	struct document *old = load_as("before.yaml", once_old);
+	struct document *cur = fixture_text_ok("now.yaml", once_cur);
+	struct document *old = fixture_text_ok("before.yaml", once_old);
 	struct comparison c;
 	build(&c, cur, old);
 	const struct table *d = derive(&c, &cur->tables[0], NULL);
@@ -1497,7 +1466,7 @@ static void test_stated_rate_rounded_once(void **state)
 static void test_stated_picks_prior(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", once_cur);
+	struct document *cur = fixture_text_ok("now.yaml", once_cur);
 	struct comparison c;
 	build(&c, cur, NULL);
 	const struct row *b = row_id(cur, "t1", "b");
@@ -1526,7 +1495,7 @@ static void test_stated_picks_prior(void **state)
 static void test_stated_count(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", once_cur);
+	struct document *cur = fixture_text_ok("now.yaml", once_cur);
 	struct comparison c;
 	build(&c, cur, NULL);
 	const struct table *d = derive(&c, &cur->tables[0], NULL);
@@ -1542,7 +1511,7 @@ static void test_stated_count(void **state)
 	model_free(cur);
 	/* The non-comparable change alone: nothing stated (a synthetic
 	 * document, made up for this test). */
-	cur = load_as("now.yaml",
+	cur = fixture_text_ok("now.yaml",
 		"schema: 2\n"
 		"document: {department: 测试局, year: 2020, unit: 万元, title: 合成2020}\n"
 		"narrative:\n"
@@ -1572,7 +1541,7 @@ static void test_stated_count(void **state)
 static void test_default_column(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", stated_cur);
+	struct document *cur = fixture_text_ok("now.yaml", stated_cur);
 	struct comparison c;
 	build(&c, cur, NULL);
 	assert_int_equal(compare_default_column(&c, &cur->tables[0].sides[0]), 0);
@@ -1586,7 +1555,7 @@ static void test_default_column(void **state)
 	release(&c);
 	model_free(cur);
 	/* Stated in the main column too: the main column. */
-	cur = load_as("now.yaml", STATED_CUR(
+	cur = fixture_text_ok("now.yaml", STATED_CUR(
 		"      - {id: f_main, label: 合计二, change: 1.00, ref: {table: t2, row: total}}\n"));
 	build(&c, cur, NULL);
 	assert_int_equal(compare_default_column(&c, &cur->tables[1].sides[0]), 0);
@@ -1598,8 +1567,8 @@ static void test_default_column(void **state)
 static void test_column_of(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", stated_cur);
-	struct document *old = load_as("before.yaml", stated_old);
+	struct document *cur = fixture_text_ok("now.yaml", stated_cur);
+	struct document *old = fixture_text_ok("before.yaml", stated_old);
 	struct comparison c;
 	build(&c, cur, old);
 	const struct table *d = derive(&c, &cur->tables[0], NULL);
@@ -1621,8 +1590,8 @@ static void test_column_of(void **state)
 static void test_summaries(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", tree_cur);
-	struct document *old = load_as("before.yaml", tree_old);
+	struct document *cur = fixture_text_ok("now.yaml", tree_cur);
+	struct document *old = fixture_text_ok("before.yaml", tree_old);
 	struct comparison c;
 	build(&c, cur, old);
 	struct sbuf b = { 0 };
@@ -1670,8 +1639,8 @@ static void test_summaries(void **state)
 static void test_change_and_prior(void **state)
 {
 	(void)state;
-	struct document *cur = load_as("now.yaml", tree_cur);
-	struct document *old = load_as("before.yaml", tree_old);
+	struct document *cur = fixture_text_ok("now.yaml", tree_cur);
+	struct document *old = fixture_text_ok("before.yaml", tree_old);
 	struct comparison c;
 	build(&c, cur, old);
 	amount_t prior = -1, change = -1;
@@ -1743,8 +1712,8 @@ static void test_normalise(void **state)
 static void test_real_procurement(void **state)
 {
 	(void)state;
-	struct document *cur = load_file("data/jiangsu/zxbgt-2019.yaml");
-	struct document *old = load_file("data/jiangsu/zxbgt-2018.yaml");
+	struct document *cur = fixture_file_ok("data/jiangsu/zxbgt-2019.yaml");
+	struct document *old = fixture_file_ok("data/jiangsu/zxbgt-2018.yaml");
 	struct comparison c;
 	build(&c, cur, old);
 	const struct table *t12 = model_find_table(cur, "t12");
@@ -1768,7 +1737,7 @@ static void test_real_procurement(void **state)
 	model_free(cur);
 }
 
-#define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define TEST(f) cmocka_unit_test_setup_teardown(f, fixture_english, fixture_english)
 
 int main(void)
 {

@@ -18,6 +18,7 @@
 #include "doc/text.h"
 #include "report/export.h"
 #include "report/render.h"
+#include "fixture.h"
 
 /* 表1: a code column, a name tree with a total printed below its rows
  * (total_after), a spanning heading, a text column and a text field; a
@@ -172,15 +173,6 @@ static const char stated_text[] =
 
 static struct document *doc, *old, *stated;
 
-static struct document *load(const char *name, const char *text)
-{
-	struct loader_error err;
-	struct document *d = loader_load_string(name, text, strlen(text), &err);
-	if (!d)
-		fprintf(stderr, "%s:%d:%d: %s\n", name, err.line, err.col, err.message);
-	return d;
-}
-
 static int setup(void **state)
 {
 	(void)state;
@@ -188,9 +180,9 @@ static int setup(void **state)
 	if (!text_init())
 		return -1;
 	msg_set_chinese(false);
-	doc = load("t.yaml", doc_text);
-	old = load("old.yaml", old_text);
-	stated = load("stated.yaml", stated_text);
+	doc = fixture_text("t.yaml", doc_text);
+	old = fixture_text("old.yaml", old_text);
+	stated = fixture_text("stated.yaml", stated_text);
 	return doc && old && stated ? 0 : -1;
 }
 
@@ -245,7 +237,7 @@ static char *export_of(const struct document *d, const char *id, enum export_for
 		       struct comparison *cmp, const char *column)
 {
 	struct out o;
-	struct export_opts opts = { fmt, false, cmp, column };
+	struct export_opts opts = { fmt, false, cmp, column, false };
 	out_open(&o);
 	export_table(table(d, id), &opts, o.f);
 	return out_close(&o);
@@ -434,7 +426,7 @@ static void test_stated_rate_is_not_a_formula(void **state)
 static void test_bom(void **state)
 {
 	(void)state;
-	struct export_opts opts = { EXPORT_CSV, true, NULL, NULL };
+	struct export_opts opts = { EXPORT_CSV, true, NULL, NULL, false };
 	struct out o;
 	out_open(&o);
 	export_table(table(doc, "t4"), &opts, o.f);
@@ -468,7 +460,7 @@ static void test_bom(void **state)
 static void test_long_form(void **state)
 {
 	(void)state;
-	struct export_opts opts = { EXPORT_CSV, false, NULL, NULL };
+	struct export_opts opts = { EXPORT_CSV, false, NULL, NULL, false };
 	struct out o;
 	out_open(&o);
 	export_document(doc, &opts, o.f);
@@ -562,7 +554,7 @@ static void test_compared_long_form(void **state)
 	struct comparison cmp;
 	struct compare_error err;
 	assert_true(compare_build(&cmp, doc, old, &err));
-	struct export_opts opts = { EXPORT_CSV, false, &cmp, NULL };
+	struct export_opts opts = { EXPORT_CSV, false, &cmp, NULL, false };
 	struct out o;
 	out_open(&o);
 	export_document(doc, &opts, o.f);
@@ -621,7 +613,7 @@ static void test_chinese_headings(void **state)
 static void test_views(void **state)
 {
 	(void)state;
-	struct export_opts opts = { EXPORT_CSV, false, NULL, NULL };
+	struct export_opts opts = { EXPORT_CSV, false, NULL, NULL, false };
 	struct print_error err;
 	struct out o;
 	/* A table by id, label or number; 'all' is the long form. */

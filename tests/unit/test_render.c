@@ -20,6 +20,7 @@
 #include "report/compare.h"
 #include "report/print.h"
 #include "report/render.h"
+#include "fixture.h"
 
 /* ---- the synthetic documents ---------------------------------------------- */
 
@@ -294,15 +295,6 @@ static const char heads_text[] =
 
 static struct document *one, *sides, *wide, *misc, *sides_old, *heads;
 
-static struct document *load(const char *name, const char *text)
-{
-	struct loader_error err;
-	struct document *d = loader_load_string(name, text, strlen(text), &err);
-	if (!d)
-		fprintf(stderr, "%s:%d:%d: %s\n", name, err.line, err.col, err.message);
-	return d;
-}
-
 static int setup(void **state)
 {
 	(void)state;
@@ -310,12 +302,12 @@ static int setup(void **state)
 	if (!text_init())
 		return -1;
 	msg_set_chinese(false);
-	one = load("one.yaml", one_text);
-	sides = load("sides.yaml", sides_text);
-	wide = load("wide.yaml", wide_text);
-	misc = load("misc.yaml", misc_text);
-	sides_old = load("sides-2019.yaml", sides_old_text);
-	heads = load("heads.yaml", heads_text);
+	one = fixture_text("one.yaml", one_text);
+	sides = fixture_text("sides.yaml", sides_text);
+	wide = fixture_text("wide.yaml", wide_text);
+	misc = fixture_text("misc.yaml", misc_text);
+	sides_old = fixture_text("sides-2019.yaml", sides_old_text);
+	heads = fixture_text("heads.yaml", heads_text);
 	return one && sides && wide && misc && sides_old && heads ? 0 : -1;
 }
 

@@ -21,6 +21,7 @@
 #include "doc/text.h"
 #include "report/compare.h"
 #include "report/rowsort.h"
+#include "fixture.h"
 
 /* 表1: under 合计, two 其中 rows (the second late in the list), rows with
  * the same code (201), rows without a code, a blank row, ties in the main
@@ -120,23 +121,14 @@ static const char old_text[] =
 
 static struct document *doc, *old;
 
-static struct document *load(const char *name, const char *text)
-{
-	struct loader_error err;
-	struct document *d = loader_load_string(name, text, strlen(text), &err);
-	if (!d)
-		fprintf(stderr, "%s:%d:%d: %s\n", name, err.line, err.col, err.message);
-	return d;
-}
-
 static int setup(void **state)
 {
 	(void)state;
 	if (!text_init())
 		return -1;
 	msg_set_chinese(false);
-	doc = load("t.yaml", doc_text);
-	old = load("old.yaml", old_text);
+	doc = fixture_text("t.yaml", doc_text);
+	old = fixture_text("old.yaml", old_text);
 	return doc && old ? 0 : -1;
 }
 

@@ -25,6 +25,7 @@
 #include "doc/util.h"
 #include "report/city.h"
 #include "report/render.h"
+#include "fixture.h"
 
 struct scenario {
 	const char *name;
@@ -107,21 +108,6 @@ static void screen_text(struct view *v, struct sbuf *out)
 	grid_free(&g);
 }
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct sbuf b = { 0 };
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sbuf_addn(&b, buf, n);
-	fclose(f);
-	sbuf_add(&b, "");
-	return sbuf_take(&b);
-}
-
 /* ---- one language per screen -------------------------------------------------- */
 
 static bool is_cjk(const unsigned char *p)
@@ -175,11 +161,11 @@ static size_t foreign_words(const char *screen, const char *message, bool cjk,
 }
 
 /* The text of the scenario's files, for what the document itself says. */
-static char *slurp(const char *path);
+static char *fixture_slurp(const char *path);
 static void doc_text(const char *path, struct sbuf *out)
 {
 	if (path[strlen(path) - 1] != '/') {
-		char *t = slurp(path);
+		char *t = fixture_slurp(path);
 		sbuf_add(out, t ? t : "");
 		free(t);
 		return;
@@ -187,7 +173,7 @@ static void doc_text(const char *path, struct sbuf *out)
 	struct docset set = { 0 };
 	docset_add(&set, path);
 	for (size_t i = 0; i < set.ndocs; i++) {
-		char *t = slurp(set.docs[i]->file);
+		char *t = fixture_slurp(set.docs[i]->file);
 		sbuf_add(out, t ? t : "");
 		free(t);
 	}
@@ -234,7 +220,7 @@ static void test_scenarios(void **state)
 			fclose(f);
 		}
 		failed += other_language(s, got.s) > 0;
-		char *want = slurp(path);
+		char *want = fixture_slurp(path);
 		if (!want || strcmp(want, got.s) != 0) {
 			print_error("screen %s differs from %s:\n%s\n", s->name, path, got.s);
 			failed++;

@@ -32,6 +32,7 @@
 #include "doc/util.h"
 #include "report/city.h"
 #include "report/compare.h"
+#include "fixture.h"
 
 #define DATA "data/budget.yaml"			/* 广州市信访局 2020, 表1..表14 */
 #define JIANGSU "data/jiangsu/zxbgt-2019.yaml"	/* 公开01表..公开12表 */
@@ -107,17 +108,10 @@ static void tmp_path(char out[static 256], const char *name)
 
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	char *text = fixture_slurp(path);
+	if (!text)
 		fail_msg("cannot read %s", path);
-	struct sbuf b = { 0 };
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sbuf_addn(&b, buf, n);
-	fclose(f);
-	sbuf_add(&b, "");
-	return sbuf_take(&b);
+	return text;
 }
 
 static void write_text(const char *path, const char *text)
@@ -170,15 +164,6 @@ static time_t fixed_clock(void)
 	return FIXED_TIME;
 }
 
-static struct document *load(const char *path)
-{
-	struct loader_error err;
-	struct document *doc = loader_load(path, &err);
-	if (!doc)
-		fail_msg("%s:%d:%d: %s", err.file, err.line, err.col, err.message);
-	return doc;
-}
-
 /* A view of path (compared, on c, with the prior-year file old, or with
  * its stated figures when old is NULL) in a cols x rows terminal. */
 static struct view *open_view(const char *path, const char *old, int cols, int rows)
@@ -186,7 +171,7 @@ static struct view *open_view(const char *path, const char *old, int cols, int r
 	struct view_options opt = { 0 };
 	opt.snapshot_dir = tmpdir;
 	opt.clock = fixed_clock;
-	struct view *v = view_new(load(path), old ? load(old) : NULL, &opt);
+	struct view *v = view_new(fixture_file_ok(path), old ? fixture_file_ok(old) : NULL, &opt);
 	assert_non_null(v);
 	view_resize(v, cols, rows);
 	return v;
