@@ -28,11 +28,12 @@ static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
 {
 	va_list ap;
-	char buf[1024];
+	struct sbuf b = { 0 };
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	sbuf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	char *clean = text_sanitize(buf, false);
+	char *clean = text_sanitize(b.s ? b.s : "", false);
+	sbuf_free(&b);
 	fprintf(stderr, "budget: %s\n", clean);
 	free(clean);
 }

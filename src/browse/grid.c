@@ -110,13 +110,13 @@ static size_t next_char(const char *s, const char **bytes, size_t *blen, int *wi
 int grid_put(struct grid *g, int x, int y, int maxw, int style, const char *text)
 {
 	int end = x + maxw, start = x;
+	if (y < 0 || y >= g->rows || x < 0)
+		return 0;
 	/* Nothing invisible reaches the screen: what the sanitiser would
 	 * change is drawn as it would show it. */
 	char *clean = text_is_clean(text, strlen(text), false) ? NULL : text_sanitize(text, false);
 	const char *s = clean ? clean : text;
 
-	if (y < 0 || y >= g->rows || x < 0)
-		return 0;
 	if (end > g->cols)
 		end = g->cols;
 	while (*s && x < end) {

@@ -106,12 +106,10 @@ void view_message(struct view *v, const char *fmt, ...)
 {
 	va_list ap;
 	struct sbuf b = { 0 };
-	char small[512];
 
 	va_start(ap, fmt);
-	vsnprintf(small, sizeof small, fmt, ap);
+	sbuf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	sbuf_add(&b, small);
 	free(v->message);
 	v->message = sbuf_take(&b);
 }

@@ -468,11 +468,18 @@ void sbuf_add(struct sbuf *b, const char *s)
 
 void sbuf_addf(struct sbuf *b, const char *fmt, ...)
 {
-	va_list ap, again;
+	va_list ap;
+	va_start(ap, fmt);
+	sbuf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+void sbuf_vaddf(struct sbuf *b, const char *fmt, va_list ap)
+{
+	va_list again;
 	char small[256];	/* most pieces fit: one formatting pass */
 	int n;
 
-	va_start(ap, fmt);
 	va_copy(again, ap);
 	n = vsnprintf(small, sizeof small, fmt, ap);
 	if (n < 0)
@@ -485,7 +492,6 @@ void sbuf_addf(struct sbuf *b, const char *fmt, ...)
 		b->len += (size_t)n;
 	}
 	va_end(again);
-	va_end(ap);
 }
 
 void sbuf_pad(struct sbuf *b, int n)

@@ -6,6 +6,7 @@
 #define BUDGET_TEXT_H
 
 #include <stdbool.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,6 +24,9 @@ void sbuf_addn(struct sbuf *b, const char *s, size_t n);
 void sbuf_add(struct sbuf *b, const char *s);
 void sbuf_addf(struct sbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The same with a va_list (which it uses up). */
+void sbuf_vaddf(struct sbuf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Append n spaces. */
 void sbuf_pad(struct sbuf *b, int n);
 /* Append s fitted to exactly `cols` columns: cropped with the mark when too
