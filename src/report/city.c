@@ -99,14 +99,6 @@ static struct row *new_row(struct document *a, struct side *s, const char *name,
 	return r;
 }
 
-/* Add v to an amount cell that may still be blank. */
-static void add_to(union cell *c, amount_t v)
-{
-	if (c->n == CELL_BLANK || c->n == CELL_ABSENT)
-		c->n = 0;
-	if (!amount_add(c->n, v, &c->n))
-		c->n = CELL_BLANK;	/* beyond the range: nothing to show */
-}
 
 /* ---- the department level ----------------------------------------------------------- */
 
@@ -163,22 +155,21 @@ static void dept_cells(struct row *r, const struct dept_total *now, bool has_pri
 /* A year's row: the sums of its departments. */
 static void year_sums(struct row *y)
 {
-	bool now = false, before = false;
+	/* A sum that left the range is no sum: shown blank, not short. */
+	bool now = false, before = false, now_over = false, before_over = false;
 	amount_t t = 0, p = 0;
 	for (const struct row *r = y->child; r; r = r->next) {
 		if (r->cells[DC_TOTAL].n != CELL_BLANK && r->cells[DC_TOTAL].n != CELL_ABSENT) {
 			now = true;
-			if (!amount_add(t, r->cells[DC_TOTAL].n, &t))
-				now = false;
+			now_over |= !now_over && !amount_add(t, r->cells[DC_TOTAL].n, &t);
 		}
 		if (r->cells[DC_PRIOR].n != CELL_BLANK && r->cells[DC_PRIOR].n != CELL_ABSENT) {
 			before = true;
-			if (!amount_add(p, r->cells[DC_PRIOR].n, &p))
-				before = false;
+			before_over |= !before_over && !amount_add(p, r->cells[DC_PRIOR].n, &p);
 		}
 	}
-	struct dept_total total = { now, t, NULL };
-	dept_cells(y, &total, before, p, 0, NULL);
+	struct dept_total total = { now && !now_over, t, NULL };
+	dept_cells(y, &total, before && !before_over, p, 0, NULL);
 }
 
 /* The regions of a year's documents ("" for those that name none). */
@@ -316,6 +307,7 @@ struct aggregate {
 		size_t departments;	/* how many did */
 		size_t broken_down;	/* how many gave it a 其中 breakdown */
 		size_t last_breakdown;	/* 1 + the last of those */
+		bool overflow;		/* its sum left the range: blank for good */
 	} *tally;
 	size_t nrows, captally;
 	struct sbuf left_out;		/* departments not included */
@@ -403,7 +395,7 @@ static struct row *pair(struct aggregate *g, const struct row *r, struct row *pa
 		x->total_after = r->total_after;
 		x->index = (uint32_t)g->nrows;	/* numbered again once all are made */
 		g->tally = da_grow(g->tally, g->nrows, &g->captally, sizeof *g->tally);
-		g->tally[g->nrows++] = (struct row_tally){ 0, 0, 0, 0 };
+		g->tally[g->nrows++] = (struct row_tally){ 0, 0, 0, 0, false };
 		model_append_row(g->s, parent, x);
 	} else if (!x->code && r->code) {
 		x->code = model_strdup(a, r->code);
@@ -436,6 +428,23 @@ static void count_codes(const struct side *s, struct strmap *counts, struct sbuf
 			else
 				strmap_put(counts, k->s, (void *)2);
 		}
+}
+
+/* Add v to an aggregate row's amount, which may still be blank.  A sum
+ * that leaves the range shows nothing, and stays so: a later department's
+ * amount must not start it again from zero. */
+static void add_to(struct aggregate *g, struct row *x, amount_t v)
+{
+	union cell *c = &x->cells[0];
+	struct row_tally *t = &g->tally[x->index];
+	if (t->overflow)
+		return;
+	if (c->n == CELL_BLANK || c->n == CELL_ABSENT)
+		c->n = 0;
+	if (!amount_add(c->n, v, &c->n)) {
+		c->n = CELL_BLANK;
+		t->overflow = true;
+	}
 }
 
 /* Add one department's side to the aggregate. */
@@ -471,7 +480,7 @@ static bool add_department(struct aggregate *g, const struct document *d, const 
 			has = false;
 		}
 		if (has)
-			add_to(&x->cells[0], cv);
+			add_to(g, x, cv);
 		/* Where the department's figures break down no further, it
 		 * shows by name. */
 		if (has && !has_parts(r)) {

@@ -143,6 +143,28 @@ static int setup(void **state)
 
 /* ---- the aggregates ----------------------------------------------------------------- */
 
+/* A sum past the largest amount shows nothing, and a department added
+ * after does not start it again: 6e11 + 6e11 passes 999,999,999,999.99,
+ * and the third 6e11 must not leave 6e11 standing as the sum. */
+static void test_sums_past_the_range(void **state)
+{
+	(void)state;
+	const char *big = "600000000000.00";
+	struct docset set = { 0 };
+	add(&set, load("a.yaml", guangzhou("甲市甲局", 2020, "万元", big, big, "0.00")));
+	add(&set, load("b.yaml", guangzhou("甲市乙局", 2020, "万元", big, big, "0.00")));
+	add(&set, load("c.yaml", guangzhou("甲市丙局", 2020, "万元", big, big, "0.00")));
+	docset_sort(&set);
+	struct document *city = city_build(&set);
+	const struct row *r = coded(table(city, "general_function-2020"), "2010301");
+	assert_int_equal(amount(r, 0), CELL_BLANK);
+	const struct row *y2020 = table(city, "departments")->sides[0].rows;
+	assert_string_equal(model_row_name(y2020), "2020");
+	assert_int_equal(amount(y2020, 0), CELL_BLANK);
+	model_free(city);
+	docset_free(&set);
+}
+
 /* Three departments of both formats: one function code's aggregate row is
  * the sum of the three, and lists each of them with its own amount. */
 static void test_aggregate_sums_departments(void **state)
@@ -417,6 +439,7 @@ int main(void)
 	text_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_aggregate_sums_departments, setup),
+		cmocka_unit_test_setup(test_sums_past_the_range, setup),
 		cmocka_unit_test_setup(test_not_included_and_shared_codes, setup),
 		cmocka_unit_test_setup(test_units, setup),
 		cmocka_unit_test_setup(test_breakdowns, setup),
