@@ -1020,15 +1020,18 @@ static struct derivation *derive(struct comparison *c, struct cmp_table *ct,
 		d->rows[r->index] = b.info[i];
 		d->nstated += b.info[i].stated && states_prior(b.info[i].stated);
 	}
-	/* Columns no row fills are left out, now that every cell is known. */
+	/* Columns no row fills are left out, now that every cell is known:
+	 * which sides have notes, in one pass over the rows. */
+	bool *notes = xcalloc(t->nsides + 1, sizeof *notes);
+	for (size_t k = 0; k < b.n; k++)
+		if (b.rows[k]->cells[D_NOTE].s)
+			notes[b.rows[k]->side->index] = true;
 	for (size_t i = 0; i < t->nsides; i++) {
-		bool notes = false;
-		for (size_t k = 0; k < b.n; k++)
-			notes |= b.rows[k]->side == &t->sides[i] && b.rows[k]->cells[D_NOTE].s;
-		if (!notes)
+		if (!notes[i])
 			t->sides[i].columns[D_NOTE].key = NULL;
 		squeeze_columns(&t->sides[i]);
 	}
+	free(notes);
 	for (size_t i = 0; i < b.n; i++) {
 		struct row *r = b.rows[i];
 		const struct side *s = r->side;

@@ -37,10 +37,15 @@ void print_table(const struct table *t, const struct print_opts *o, struct lines
 		return;
 	}
 	const struct table *d = compare_derive(o->cmp, t, o->column);
-	struct sbuf b = { 0 };
 	render_table(d, o->width, out);
+	print_compared_summary(d, o->width, out);
+}
+
+void print_compared_summary(const struct table *d, int width, struct lines *out)
+{
+	struct sbuf b = { 0 };
 	compare_table_summary(d, &b);
-	lines_add_wrapped(out, STYLE_META, b.s, 0, o->width > 0 ? o->width : 1000);
+	lines_add_wrapped(out, STYLE_META, b.s, 0, width > 0 ? width : 1000);
 	sbuf_free(&b);
 }
 

@@ -28,6 +28,9 @@ const struct table *print_find_table(const struct document *doc, const char *vie
 
 /* A table as printed: plain, or compared (with its comparison summary). */
 void print_table(const struct table *t, const struct print_opts *o, struct lines *out);
+/* What a compared table's pairing found, the line after it (width 0: no
+ * width; snapshots end with it too). */
+void print_compared_summary(const struct table *d, int width, struct lines *out);
 
 /* Render VIEW ("all", a table, or a section id) of doc as lines.  Returns
  * false, with *err set, when VIEW names nothing in the document. */

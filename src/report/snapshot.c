@@ -12,6 +12,7 @@
 #include "doc/text.h"
 #include "doc/util.h"
 #include "report/compare.h"
+#include "report/print.h"
 #include "report/render.h"
 
 #define MAX_ATTEMPTS 100
@@ -56,12 +57,8 @@ void snapshot_render(const struct snapshot *s, struct lines *out)
 	lines_add(out, STYLE_PLAIN, NULL, "");
 	if (s->table) {
 		render_table_rows(s->table, 0, s->rows, s->sequential, out);
-		if (s->table->derived) {
-			struct sbuf b = { 0 };
-			compare_table_summary(s->table, &b);
-			lines_add(out, STYLE_META, NULL, b.s);
-			sbuf_free(&b);
-		}
+		if (s->table->derived)
+			print_compared_summary(s->table, 0, out);
 	} else {
 		render_section(s->part, 0, out);
 	}
