@@ -294,7 +294,7 @@ void export_long_form(const struct document *doc, const char *view, bool header,
 		for (size_t n = 0; n < o->cmp->ntables; n++) {
 			const struct cmp_table *ct = &o->cmp->tables[n];
 			const struct table *t = ct->cur ? ct->cur : ct->old;
-			if (!only || only == t)
+			if ((!only || only == t) && print_compares(t, o->column))
 				export_long(compare_derive(o->cmp, t, o->column), o->department,
 					    &rec);
 		}
@@ -327,6 +327,8 @@ bool export_view(const struct document *doc, const char *view, const struct expo
 		return true;
 	}
 	if ((t = print_find_table(doc, view))) {
+		if (print_refuse_column(t, o->cmp, o->column, err))
+			return false;
 		export_table(t, o, f);
 		return true;
 	}

@@ -49,13 +49,21 @@ void print_compared_summary(const struct table *d, int width, struct lines *out)
 	sbuf_free(&b);
 }
 
-/* A table has the compared column when some side has it. */
-static bool has_column(const struct table *t, const char *key)
+bool print_compares(const struct table *t, const char *column)
 {
-	for (size_t i = 0; i < t->nsides; i++)
-		if (model_amount_column(&t->sides[i], key) >= 0)
+	for (size_t i = 0; column && i < t->nsides; i++)
+		if (model_amount_column(&t->sides[i], column) >= 0)
 			return true;
-	return false;
+	return !column;
+}
+
+bool print_refuse_column(const struct table *t, const struct comparison *cmp,
+			 const char *column, struct print_error *err)
+{
+	if (!cmp || print_compares(t, column))
+		return false;
+	snprintf(err->message, sizeof err->message, msg(M_PRINT_NO_COLUMN), t->label, column);
+	return true;
 }
 
 static void print_all(const struct document *doc, const struct print_opts *o,
@@ -69,8 +77,7 @@ static void print_all(const struct document *doc, const struct print_opts *o,
 	render_document_head(doc, out);
 	for (size_t i = 0; i < c->ntables; i++) {
 		const struct table *t = c->tables[i].cur ? c->tables[i].cur : c->tables[i].old;
-		/* Tables without the chosen column are left out of a compare. */
-		if (o->column && !has_column(t, o->column))
+		if (!print_compares(t, o->column))
 			continue;
 		lines_add(out, STYLE_PLAIN, NULL, "");
 		print_table(t, o, out);
@@ -91,11 +98,8 @@ bool print_view(const struct document *doc, const char *view, const struct print
 	if (strcmp(view, "all") == 0) {
 		print_all(doc, o, out);
 	} else if ((t = print_find_table(doc, view))) {
-		if (o->column && o->cmp && !has_column(t, o->column)) {
-			snprintf(err->message, sizeof err->message, msg(M_PRINT_NO_COLUMN),
-				 t->label, o->column);
+		if (print_refuse_column(t, o->cmp, o->column, err))
 			return false;
-		}
 		print_table(t, o, out);
 	} else if ((s = model_find_section(doc, view))) {
 		render_section(s, o->width, out);

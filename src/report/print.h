@@ -26,6 +26,14 @@ struct print_error {
  * NULL. */
 const struct table *print_find_table(const struct document *doc, const char *view);
 
+/* Is t compared in column (NULL: each side's main one)?  Tables without
+ * the chosen column are left out of a whole document compared, and
+ * refused when named: print_refuse_column says so in err.  The same rule
+ * for --print and --format. */
+bool print_compares(const struct table *t, const char *column);
+bool print_refuse_column(const struct table *t, const struct comparison *cmp,
+			 const char *column, struct print_error *err);
+
 /* A table as printed: plain, or compared (with its comparison summary). */
 void print_table(const struct table *t, const struct print_opts *o, struct lines *out);
 /* What a compared table's pairing found, the line after it (width 0: no

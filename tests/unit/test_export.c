@@ -578,6 +578,30 @@ static void test_compared_long_form(void **state)
 	compare_free(&cmp);
 }
 
+/* A compared column some tables lack: as --print, the whole document
+ * leaves those tables out and one of them named is refused. */
+static void test_compared_column_lacking(void **state)
+{
+	(void)state;
+	struct comparison cmp;
+	struct compare_error err;
+	assert_true(compare_build(&cmp, doc, old, &err));
+	struct export_opts opts = { EXPORT_CSV, false, &cmp, "b", false };
+	struct print_error perr;
+	struct out o;
+	out_open(&o);
+	assert_false(export_view(doc, "t2", &opts, o.f, &perr));
+	free(out_close(&o));
+	assert_string_equal(perr.message, "表2 has no amount column 'b'");
+	out_open(&o);
+	export_document(doc, &opts, o.f);
+	char *out = out_close(&o);
+	assert_non_null(strstr(out, "\r\n表1,"));
+	assert_null(strstr(out, "\r\n表2,"));
+	free(out);
+	compare_free(&cmp);
+}
+
 /* In Chinese: the structure headings and the derived ones (the comparison
  * made in Chinese, as the run would make it). */
 static void test_chinese_headings(void **state)
@@ -679,6 +703,7 @@ int main(void)
 		T(test_long_form),
 		T(test_compared_table),
 		T(test_compared_long_form),
+		T(test_compared_column_lacking),
 		T(test_chinese_headings),
 		T(test_views),
 		T(test_format_parse),
