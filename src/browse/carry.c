@@ -21,13 +21,6 @@ static char *item_name(const struct item *it)
 	return sbuf_take(&b);
 }
 
-/* The document's own row a shown row stands for. */
-static const struct row *origin(const struct row *r)
-{
-	const struct derived_row *d = compare_derived_row(r);
-	return d ? d->cur : r;
-}
-
 /* The key of a node of an item: the item's name, then the node's path. */
 static char *node_key(const struct item *it, const char *name, const void *node)
 {
@@ -41,7 +34,7 @@ static char *node_key(const struct item *it, const char *name, const void *node)
 static const void *selected(const struct item *it)
 {
 	const struct row *r = item_row(it);
-	return r ? (const void *)origin(r) : (const void *)item_section(it);
+	return r ? (const void *)compare_origin_row(r) : (const void *)item_section(it);
 }
 
 void carry_save(const struct item *items, size_t n, size_t cur, struct carry *c)
@@ -65,8 +58,8 @@ void carry_save(const struct item *items, size_t n, size_t cur, struct carry *c)
 		if (it->table) {
 			for (const struct row *r = model_first_row(it->shown); r;
 			     r = model_next_in_table(r))
-				if (it->open[r->index] && origin(r)) {
-					char *k = node_key(it, ci->key, origin(r));
+				if (it->open[r->index] && compare_origin_row(r)) {
+					char *k = node_key(it, ci->key, compare_origin_row(r));
 					strmap_put(&c->open, k, (void *)1);
 					free(k);
 				}
@@ -101,7 +94,7 @@ size_t carry_restore(const struct carry *c, struct item *items, size_t n, size_t
 		if (it->table) {
 			for (const struct row *r = model_first_row(it->shown); r;
 			     r = model_next_in_table(r)) {
-				const struct row *o = r->child ? origin(r) : NULL;
+				const struct row *o = r->child ? compare_origin_row(r) : NULL;
 				char *k = o ? node_key(it, name, o) : NULL;
 				it->open[r->index] = k && strmap_get(&c->open, k);
 				free(k);

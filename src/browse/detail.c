@@ -279,7 +279,7 @@ void detail_row(const struct document *doc, const struct row *r,
 {
 	struct sbuf b = { 0 };
 	const struct derived_row *d = compare_derived_row(r);
-	const struct row *o = d ? d->cur : r;	/* the document's own row */
+	const struct row *o = compare_origin_row(r);
 	const struct table *t = r->side->table;
 	row_name(r, &b);
 	lines_add_wrapped(out, STYLE_TITLE, b.s, 0, width);

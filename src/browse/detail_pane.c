@@ -5,19 +5,13 @@
 #include "browse/pane.h"
 #include "doc/msg.h"
 
-static int width_of(const struct view *v)
-{
-	int w = v->lay.pane[PANE_DETAIL].w - 2;
-	return w < 10 ? 10 : w;
-}
-
 /* The first reference to a table among the lines on screen. */
 static void follow(struct view *v)
 {
 	struct item *it = view_item(v);
 	struct lines ls = { 0 };
 	int rows = view_pane_rows(v, PANE_DETAIL);
-	view_detail_lines(v, width_of(v), &ls);
+	view_detail_lines(v, view_detail_width(v), &ls);
 	for (int i = it->detail_top; i < (int)ls.n && i < it->detail_top + rows; i++)
 		if (ls.v[i].link) {
 			const struct table *t = ls.v[i].link;
@@ -45,7 +39,9 @@ int detail_do(struct view *v, enum action a, int key)
 	case ACT_PAGE_DOWN: it->detail_top += view_page(v); break;
 	case ACT_HOME: it->detail_top = 0; break;
 	case ACT_END: it->detail_top = INT_MAX / 2; break;
-	case ACT_EXPAND: follow(v); break;
+	case ACT_EXPAND:
+		follow(v);	/* it may be another item now */
+		return VIEW_REDRAW;
 	case ACT_COLLAPSE:
 		v->focus = PANE_MAIN;
 		view_relayout(v);
@@ -67,7 +63,7 @@ void draw_detail(struct view *v, struct grid *g)
 	struct sbuf title = { 0 }, pos = { 0 };
 	int rows = view_pane_rows(v, PANE_DETAIL);
 
-	view_detail_lines(v, width_of(v), &ls);
+	view_detail_lines(v, view_detail_width(v), &ls);
 	/* Scrolled as view_fit scrolls it: the same lines at the same width. */
 	if (it->detail_top > (int)ls.n - rows)
 		it->detail_top = (int)ls.n - rows;

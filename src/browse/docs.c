@@ -87,6 +87,12 @@ void view_open_document(struct view *v, size_t k)
 		carry_save(v->items, v->nitems, v->cur, &v->left[v->at]);
 		view_unbuild(v);
 	}
+	view_enter_document(v, k);
+	view_relayout(v);
+}
+
+void view_enter_document(struct view *v, size_t k)
+{
 	v->at = k;
 	v->doc = view_document(v, k);
 	v->old = k ? (struct document *)set_prior(v->set, v->doc) : NULL;
@@ -98,7 +104,6 @@ void view_open_document(struct view *v, size_t k)
 		v->nav_top = 0;
 	}
 	view_show_tables(v);
-	view_relayout(v);
 }
 
 size_t view_document_index(const struct view *v, const struct document *doc)

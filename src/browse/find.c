@@ -13,17 +13,10 @@
 
 /* ---- places and history --------------------------------------------------------- */
 
-/* The document's own row a shown row stands for. */
-static const struct row *origin(const struct row *r)
-{
-	const struct derived_row *d = r ? compare_derived_row(r) : NULL;
-	return d ? d->cur : r;
-}
-
 struct place view_here(const struct view *v)
 {
 	const struct item *it = view_item(v);
-	return (struct place){ v->at, v->cur, origin(item_row(it)), item_section(it) };
+	return (struct place){ v->at, v->cur, compare_origin_row(item_row(it)), item_section(it) };
 }
 
 void view_history_push(struct view *v)
@@ -246,8 +239,7 @@ static void show_match(struct view *v, bool wrapped, size_t occurrences)
 		v->focus = PANE_MAIN;
 	view_relayout(v);
 	struct lines ls = { 0 };
-	int w = v->lay.pane[PANE_DETAIL].w - 2;
-	view_detail_lines(v, w < 10 ? 10 : w, &ls);
+	view_detail_lines(v, view_detail_width(v), &ls);
 	long hit = view_first_hit(v, &ls);
 	int rows = view_pane_rows(v, PANE_DETAIL);
 	if (hit >= rows)

@@ -9,14 +9,6 @@
 
 /* ---- nodes ------------------------------------------------------------------ */
 
-/* The row of the document's table a shown row stands for, or NULL (a
- * prior row that matches nothing). */
-static const struct row *origin(const struct row *r)
-{
-	const struct derived_row *d = compare_derived_row(r);
-	return d ? d->cur : r;
-}
-
 static bool is_open(const struct row *r, void *ctx)
 {
 	const struct item *it = ctx;
@@ -291,10 +283,10 @@ void item_show(struct item *it, const struct table *shown)
 		return;
 	const struct table *base = it->table;
 	bool *base_open = xcalloc(base->nall + 1, sizeof *base_open);
-	const struct row *sel = item_row(it) ? origin(item_row(it)) : NULL;
+	const struct row *sel = item_row(it) ? compare_origin_row(item_row(it)) : NULL;
 	size_t side = it->side;
 	for (const struct row *r = model_first_row(it->shown); r; r = model_next_in_table(r)) {
-		const struct row *o = origin(r);
+		const struct row *o = compare_origin_row(r);
 		if (o && o->side->table == base)
 			base_open[o->index] = it->open[r->index];
 	}
@@ -303,7 +295,7 @@ void item_show(struct item *it, const struct table *shown)
 	it->shown = shown;
 	setup_sides(it);
 	for (const struct row *r = model_first_row(shown); r; r = model_next_in_table(r)) {
-		const struct row *o = origin(r);
+		const struct row *o = compare_origin_row(r);
 		it->open[r->index] = r->child && o && o->side->table == base && base_open[o->index];
 	}
 	/* The column window restarts: the columns are others now. */
@@ -570,7 +562,7 @@ const struct row *item_shown_row(const struct item *it, const struct row *r)
 	if (!r || it->shown == it->table)
 		return r;
 	for (const struct row *d = model_first_row(it->shown); d; d = model_next_in_table(d))
-		if (origin(d) == r)
+		if (compare_origin_row(d) == r)
 			return d;
 	return NULL;
 }

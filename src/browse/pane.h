@@ -66,6 +66,9 @@ struct place view_place_of_row(const struct view *v, const struct row *r);
 /* Free what is kept of the documents not shown: the city's parked build
  * and each department's tree state (a set only). */
 void view_forget_left(struct view *v);
+/* Show document k of a set, the view's build of the one before gone (left
+ * or unbuilt): as it was left (its kept tree state, or the city parked). */
+void view_enter_document(struct view *v, size_t k);
 /* Free a build's items and comparison (view_unbuild, and a parked one). */
 void view_free_build(struct item *items, size_t nitems, struct comparison *cmp);
 /* Step to the previous or next listed item from i; returns i when none. */
@@ -87,7 +90,8 @@ void view_refind(struct view *v);
 void view_reload(struct view *v);
 /* Note how the files are now, to tell later whether they changed. */
 void view_remember_files(struct view *v);
-/* Build the items of the documents and what depends on them. */
+/* Build the items of the documents and what depends on them; the caller
+ * then sets cur and shows it (view_show_tables). */
 void view_build(struct view *v);
 /* Free what view_build made. */
 void view_unbuild(struct view *v);

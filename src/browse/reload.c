@@ -107,17 +107,12 @@ static void reload_set(struct view *v)
 	v->city = city_build(fresh);
 	v->left = left;
 
-	v->at = 0;
+	size_t at = 0;
 	for (size_t k = 1; file && k < view_ndocuments(v); k++)
 		if (!strcmp(view_document(v, k)->file, file))
-			v->at = k;
+			at = k;
 	free(file);
-	v->doc = view_document(v, v->at);
-	v->old = v->at ? (struct document *)set_prior(v->set, v->doc) : NULL;
-	view_build(v);
-	v->cur = v->left[v->at].items ? carry_restore(&v->left[v->at], v->items, v->nitems, 0) : 0;
-	view_show_tables(v);
-	v->nav_top = 0;
+	view_enter_document(v, at);
 	v->nhistory = 0;
 	view_refind(v);
 	if (fresh->nerrors)

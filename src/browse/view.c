@@ -76,7 +76,6 @@ void view_build(struct view *v)
 	} else {
 		check_document(v->doc, v->old ? v->cmp : NULL, &v->checks);
 	}
-	view_show_tables(v);
 }
 
 void view_free_build(struct item *items, size_t nitems, struct comparison *cmp)
@@ -148,6 +147,7 @@ struct view *view_new(struct document *doc, struct document *old,
 	v->focus = PANE_NAV;
 	v->comparing = opt->compare;
 	view_build(v);
+	view_show_tables(v);
 	view_remember_files(v);
 	view_resize(v, 80, 24);
 	if (v->comparing)
@@ -267,7 +267,7 @@ static void fit_nav(struct view *v)
 	v->nav_top = scrolled(v->nav_top, at, h, shown);
 }
 
-static int detail_width(const struct view *v)
+int view_detail_width(const struct view *v)
 {
 	int w = v->lay.pane[PANE_DETAIL].w - 2;
 	return w < 10 ? 10 : w;
@@ -290,7 +290,7 @@ static void fit_detail(struct view *v)
 {
 	struct item *it = view_item(v);
 	struct lines ls = { 0 };
-	view_detail_lines(v, detail_width(v), &ls);
+	view_detail_lines(v, view_detail_width(v), &ls);
 	int max = (int)ls.n - view_pane_rows(v, PANE_DETAIL);
 	lines_free(&ls);
 	if (it->detail_top > max)

@@ -153,6 +153,8 @@ bool view_item_listed(const struct view *v, size_t i);
 
 /* Rows the main pane lists: its height less its title and headings. */
 int view_main_rows(const struct view *v);
+/* The width the detail pane wraps its lines to (10 at the least). */
+int view_detail_width(const struct view *v);
 /* Lines of the detail pane for the selected line, at width columns. */
 void view_detail_lines(const struct view *v, int width, struct lines *out);
 /* Keep the scroll positions of every pane inside what they show. */

@@ -749,16 +749,9 @@ void check_document(const struct document *doc, const struct comparison *cmp,
 	index_rows(rep, doc);
 }
 
-/* The row a derived table's row stands for, in its current document. */
-static const struct row *origin(const struct row *r)
-{
-	const struct derived_row *d = compare_derived_row(r);
-	return d ? d->cur : r;
-}
-
 const struct finding *check_row_worst(const struct check_report *rep, const struct row *r)
 {
-	r = r ? origin(r) : NULL;
+	r = r ? compare_origin_row(r) : NULL;
 	if (!rep->worst || !r || r->side->table->doc != rep->doc)
 		return NULL;
 	size_t w = rep->worst[table_index(rep->doc, r->side->table)][r->index];

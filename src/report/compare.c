@@ -1089,6 +1089,12 @@ const struct derived_row *compare_derived_row(const struct row *r)
 	return d ? &d->rows[r->index] : NULL;
 }
 
+const struct row *compare_origin_row(const struct row *r)
+{
+	const struct derived_row *d = r ? compare_derived_row(r) : NULL;
+	return d ? d->cur : r;
+}
+
 void compare_table_summary(const struct table *t, struct sbuf *out)
 {
 	const struct derivation *d = t->derived;

@@ -107,6 +107,10 @@ const struct table *compare_derive(struct comparison *c, const struct table *t,
 const struct derivation *compare_derivation(const struct table *t);
 /* The row of a derived table as it stands for. */
 const struct derived_row *compare_derived_row(const struct row *r);
+/* The document's own row a row stands for: of a derived table, this
+ * year's row (NULL for a dropped one); of a plain table, r itself; NULL
+ * for NULL. */
+const struct row *compare_origin_row(const struct row *r);
 
 /* The figures of a derived side: which of its columns holds them, or -1
  * (a column nothing fills is left out). */

@@ -558,7 +558,7 @@ static void test_search_project_text(void **state)
 	const struct item *it = view_item(v);
 	assert_true(it->detail_top > 0);
 	struct lines ls = { 0 };
-	view_detail_lines(v, v->lay.pane[PANE_DETAIL].w - 2, &ls);
+	view_detail_lines(v, view_detail_width(v), &ls);
 	assert_true((size_t)it->detail_top < ls.n);
 	assert_non_null(strstr(ls.v[it->detail_top].text, "WEB"));
 	for (int i = 0; i < it->detail_top; i++)
@@ -1259,7 +1259,7 @@ static void test_detail_end_visible(void **state)
 	assert_int_equal(v->focus, PANE_DETAIL);
 	view_key(v, K_END);
 	struct lines ls = { 0 };
-	view_detail_lines(v, v->lay.pane[PANE_DETAIL].w - 2, &ls);
+	view_detail_lines(v, view_detail_width(v), &ls);
 	assert_true(ls.n > (size_t)v->lay.pane[PANE_DETAIL].h);
 	const char *end = ls.v[ls.n - 1].text;
 	assert_non_null(strstr(end, "Check: adds up"));
