@@ -42,8 +42,10 @@ struct loader {
 	struct yread rd;
 	struct loader_error *err;
 	int schema;
-	char key[256];			/* the key just read (cut to KEY_SHOWN
-					 * columns: a longer one is unknown) */
+	char key[256];			/* the key just read, cut to KEY_SHOWN
+					 * columns for messages */
+	struct sbuf other;		/* the whole of a key map_next gave as
+					 * MAP_OTHER (a table's text field) */
 	int key_line, key_col;		/* where it was */
 	struct pending_link *links;
 	size_t nlinks, caplinks;
@@ -206,8 +208,8 @@ static void expected_keys(const struct loader *ld, const struct map *m, struct s
 }
 
 /* The next key of a mapping: its index in m->keys, MAP_OTHER (the key is
- * in ld->key) when m->other and it is not one of them, MAP_END after the
- * mapping's end, MAP_ERROR. */
+ * in ld->other) when m->other and it is not one of them, MAP_END after
+ * the mapping's end, MAP_ERROR. */
 static int map_next(struct loader *ld, struct map *m)
 {
 	const yaml_event_t *e = value(ld);
@@ -235,6 +237,8 @@ static int map_next(struct loader *ld, struct map *m)
 		if (strcmp(m->keys[i], k) == 0 && !(ld->schema < 2 && (m->v2only >> i & 1)))
 			break;
 	if (!m->keys[i] && m->other) {
+		sbuf_clear(&ld->other);
+		sbuf_add(&ld->other, k);
 		yread_take(&ld->rd);
 		return MAP_OTHER;
 	}
@@ -1239,7 +1243,7 @@ static bool load_row(struct loader *ld, struct side *s, struct row *r)
 			return false;
 		switch (k) {
 		case MAP_OTHER: {
-			int f = text_field(ld, ld->key);
+			int f = text_field(ld, ld->other.s);
 			if (f < 0) {
 				struct sbuf b = { 0 };
 				expected_keys(ld, &m, &b);
@@ -2135,6 +2139,7 @@ struct document *loader_load_string(const char *name, const char *text,
 	strmap_free(&ld.table_names);
 	strmap_free(&ld.text_keys);
 	strmap_free(&ld.interned);
+	sbuf_free(&ld.other);
 	if (!ok) {
 		model_free(ld.doc);
 		return NULL;

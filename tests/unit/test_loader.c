@@ -1259,6 +1259,25 @@ static void test_base_loads(void **state)
 	model_free(doc);
 }
 
+/* A text field's key is any length where it is declared, and rows use it
+ * by that whole key (keys are cut only in messages). */
+static void test_long_text_key(void **state)
+{
+	(void)state;
+	char key[91], decl[160], use[200];
+	memset(key, 'k', sizeof key - 1);
+	key[sizeof key - 1] = '\0';
+	snprintf(decl, sizeof decl, "    texts: [{key: %s, title: 说明}]\n    code_title: 编码\n", key);
+	snprintf(use, sizeof use, "{id: running, %s: 合成说明, ", key);
+	char *one = edit(base2, "    code_title: 编码\n", decl);
+	char *text = edit(one, "{id: running, ", use);
+	struct document *doc = must_load(text);
+	assert_string_equal(model_row_text(row_id(doc, "t05", "running"), key), "合成说明");
+	model_free(doc);
+	free(text);
+	free(one);
+}
+
 static void test_errors_keys_and_types(void **state)
 {
 	(void)state;
@@ -2277,6 +2296,7 @@ int main(void)
 		cmocka_unit_test(test_errors_narrative),
 		cmocka_unit_test(test_identities),
 		cmocka_unit_test(test_base_loads),
+		cmocka_unit_test(test_long_text_key),
 		cmocka_unit_test(test_errors_keys_and_types),
 		cmocka_unit_test(test_errors_amounts),
 		cmocka_unit_test(test_errors_name_the_table),
