@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "doc/msg.h"
 #include "doc/util.h"
 
 #define NONE UINT32_MAX
@@ -96,7 +97,7 @@ void strmap_put(struct strmap *m, const char *key, void *value)
 	if (2 * (m->nkeys + 1) > m->cap)
 		grow(m);
 	if (m->nvals >= NONE - 1)
-		util_fail("too many entries");
+		util_fail(msg(M_OUT_OF_MEMORY));	/* 4 billion values: no room */
 	uint32_t h = hash(key), v = (uint32_t)m->nvals;
 	if (m->nvals == m->capvals) {	/* from four values, doubling */
 		m->capvals = m->capvals ? 2 * m->capvals : 4;

@@ -14,6 +14,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "doc/msg.h"
 #include "doc/util.h"
 
 
@@ -444,7 +445,7 @@ static void sbuf_reserve(struct sbuf *b, size_t n)
 	size_t cap = b->cap ? b->cap : 64;
 
 	if (n >= SIZE_MAX / 2 - b->len)
-		util_fail("string too long");
+		util_fail(msg(M_OUT_OF_MEMORY));
 	if (b->len + n < b->cap)
 		return;
 	while (cap <= b->len + n)
@@ -482,8 +483,8 @@ void sbuf_vaddf(struct sbuf *b, const char *fmt, va_list ap)
 
 	va_copy(again, ap);
 	n = vsnprintf(small, sizeof small, fmt, ap);
-	if (n < 0)
-		util_fail("bad format");
+	if (n < 0)	/* past INT_MAX bytes: no room for it either */
+		util_fail(msg(M_OUT_OF_MEMORY));
 	if ((size_t)n < sizeof small) {
 		sbuf_addn(b, small, (size_t)n);
 	} else {
