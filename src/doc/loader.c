@@ -1367,15 +1367,18 @@ static bool load_key(struct loader *ld, struct side *s)
 	const yaml_event_t *e = value(ld);
 	if (!e)
 		return false;
-	int line = LINE(e), col = COL(e);
-	if (!text_list(ld, "key", &keys, &n, false))
+	int line = LINE(e), col = COL(e);	/* the list, if a key is not found */
+	/* Each key remembered where it was written: a bad one is named there. */
+	if (!text_list_where(ld, "key", &keys, &n, false, true))
 		return false;
 	s->key = model_alloc(ld->doc, (n ? n : 1) * sizeof *s->key);
 	s->nkey = n;
 	for (size_t i = 0; i < n; i++) {
 		int c = model_column_index(s, keys[i]);
-		if (c < 0 || s->columns[c].type != COL_TEXT)
+		if (c < 0 || s->columns[c].type != COL_TEXT) {
+			written_at(ld, keys[i], &line, &col);
 			return fail_at(ld, line, col, M_KEY_NOT_TEXT, keys[i]);
+		}
 		s->key[i] = c;
 	}
 	return true;

@@ -862,10 +862,12 @@ static void test_code_nest_and_texts(void **state)
 		  "    code_title: 科目编码\n    texts:\n      - {key: content, title: 项目内容}\n"
 		  "      - {key: goals, title: 绩效目标}\n",
 		  "- {key: content, title: 项目内容", { "texts must come before" } },
-		/* key: text columns only. */
-		{ "    key: [item_code]\n", "    key: [amount]\n", "[amount]",
+		/* key: text columns only, each named where it is written. */
+		{ "    key: [item_code]\n", "    key: [amount]\n", "amount]",
 		  { "key names 'amount', which is not a text column" } },
-		{ "    key: [item_code]\n", "    key: [nope]\n", "[nope]", { "key names 'nope'" } },
+		{ "    key: [item_code]\n", "    key: [nope]\n", "nope]", { "key names 'nope'" } },
+		{ "    key: [item_code]\n", "    key: [item_code,\n      nope]\n", "nope]",
+		  { "key names 'nope'" } },
 		/* main: an amount column. */
 		{ "    key: [item_code]\n", "    main: item_code\n", "id: t05",
 		  { "main names 'item_code', which is not an amount column" } },
