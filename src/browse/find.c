@@ -223,7 +223,8 @@ static size_t find_matches(struct view *v)
 	return occurrences;
 }
 
-long view_first_hit(const struct view *v, const struct lines *ls)
+/* The first line of the detail lines holding the active search, or -1. */
+static long first_hit(const struct view *v, const struct lines *ls)
 {
 	for (size_t i = 0; v->query && i < ls->n; i++)
 		if (text_contains(ls->v[i].text, v->query))
@@ -240,7 +241,7 @@ static void show_match(struct view *v, bool wrapped, size_t occurrences)
 	view_relayout(v);
 	struct lines ls = { 0 };
 	view_detail_lines(v, view_detail_width(v), &ls);
-	long hit = view_first_hit(v, &ls);
+	long hit = first_hit(v, &ls);
 	int rows = view_pane_rows(v, PANE_DETAIL);
 	if (hit >= rows)
 		view_item(v)->detail_top = (int)hit;

@@ -11,6 +11,14 @@
 
 static const struct grid_cell blank = { " ", 1, 0, 0 };
 
+/* Blank every cell. */
+static void grid_clear(struct grid *g)
+{
+	for (int i = 0; i < g->cols * g->rows; i++)
+		g->cells[i] = blank;
+	g->cursor_x = g->cursor_y = -1;
+}
+
 void grid_resize(struct grid *g, int cols, int rows)
 {
 	if (cols < 1)
@@ -24,13 +32,6 @@ void grid_resize(struct grid *g, int cols, int rows)
 		g->rows = rows;
 	}
 	grid_clear(g);
-}
-
-void grid_clear(struct grid *g)
-{
-	for (int i = 0; i < g->cols * g->rows; i++)
-		g->cells[i] = blank;
-	g->cursor_x = g->cursor_y = -1;
 }
 
 void grid_free(struct grid *g)

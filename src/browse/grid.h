@@ -43,8 +43,6 @@ struct grid {
 
 /* Size the grid (reusing its storage) and blank it. */
 void grid_resize(struct grid *g, int cols, int rows);
-/* Blank every cell. */
-void grid_clear(struct grid *g);
 /* Free the grid's cells. */
 void grid_free(struct grid *g);
 

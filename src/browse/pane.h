@@ -80,8 +80,6 @@ void view_search(struct view *v, const char *text);
 void view_step_match(struct view *v, int step);
 void view_next_failing(struct view *v);
 void view_go_back(struct view *v);
-/* The first line of the detail lines holding the active search, or -1. */
-long view_first_hit(const struct view *v, const struct lines *ls);
 
 /* The matches of the active search found again (after a reload). */
 void view_refind(struct view *v);

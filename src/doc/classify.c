@@ -145,21 +145,3 @@ const char *classify_level_name(const char *code)
 	return code ? defaults_code_level(strlen(code)) : NULL;
 }
 
-static void path_up(const struct row *r, const char *sep, struct sbuf *out, bool *first)
-{
-	if (!r)
-		return;
-	path_up(r->parent, sep, out, first);
-	if (!r->code || !*r->code)
-		return;
-	if (!*first)
-		sbuf_add(out, sep);
-	sbuf_add(out, r->code);
-	*first = false;
-}
-
-void classify_code_path(const struct row *r, const char *sep, struct sbuf *out)
-{
-	bool first = true;
-	path_up(r, sep, out, &first);
-}

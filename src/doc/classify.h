@@ -25,8 +25,4 @@ void classify_nest_by_labels(struct side *s);
 /* The level a code names ("类", "款", "项"), from defaults.h, or NULL. */
 const char *classify_level_name(const char *code);
 
-/* Append the path of codes from the top to r, joined by sep ("201 › 20103
- * › 2010301"); rows without a code are left out of the path. */
-void classify_code_path(const struct row *r, const char *sep, struct sbuf *out);
-
 #endif

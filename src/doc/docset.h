@@ -25,8 +25,8 @@ struct docset {
 					 * named twice (FILE inside DIR) loads once */
 };
 
-/* Load a file, or a directory's *.yaml files; false when a path given
- * explicitly could not be read at all (its error is recorded). */
+/* Load a file, or a directory's *.yaml files; a path that cannot be read
+ * at all has its error recorded.  The path is kept in roots. */
 void docset_add(struct docset *set, const char *path);
 /* Order the documents by year (newest first), department and path; done
  * once every path is added. */

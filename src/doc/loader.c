@@ -40,7 +40,6 @@ struct written {
 struct loader {
 	struct document *doc;
 	struct yread rd;
-	struct loader_error *err;
 	int schema;
 	char key[256];			/* the key just read, cut to KEY_SHOWN
 					 * columns for messages */
@@ -1066,7 +1065,7 @@ static bool resolve_columns(struct loader *ld, struct side *s, struct column_lis
 			continue;
 		c->sum_of = model_alloc(ld->doc, cl->nsum_keys[i] * sizeof *c->sum_of);
 		c->nsum_of = cl->nsum_keys[i];
-		/* Each key once: a column already named is marked in `named`. */
+		/* Each key once (distinct, after the loop). */
 		for (size_t j = 0; j < cl->nsum_keys[i]; j++) {
 			const struct keypos *k = &cl->sum_keys[i][j];
 			int idx = model_column_index(s, k->key);
@@ -1213,8 +1212,8 @@ static bool load_labels(struct loader *ld, struct side *s, struct row *r)
 	return OK(ld);
 }
 
-/* A declared text field of the table (content, goals, ...): its index, or -1. */
-/* The index of the current table's text field with this key, or -1. */
+/* The index of the current table's text field (content, goals, ...)
+ * with this key, or -1. */
 static int text_field(const struct loader *ld, const char *key)
 {
 	return (int)(size_t)strmap_get(&ld->text_keys, key) - 1;
@@ -2127,7 +2126,7 @@ struct document *loader_load_string(const char *name, const char *text,
 	/* A document takes about one and a quarter times its file (less for
 	 * one mostly of narrative): what is left of that comes in small
 	 * blocks. */
-	struct loader ld = { .doc = model_new_sized(name, len / 4 * 5), .err = err };
+	struct loader ld = { .doc = model_new_sized(name, len / 4 * 5) };
 	memset(err, 0, sizeof *err);
 	set_file(err, name);
 	bool ok = yread_open(&ld.rd, text, len) && load_root(&ld) && yread_finish(&ld.rd);

@@ -28,8 +28,9 @@ struct yread {
 
 /* Start reading text (len bytes); reads the stream and document start. */
 bool yread_open(struct yread *r, const char *text, size_t len);
-/* Check that the document and the stream end here, then free the reader. */
+/* Check that the document and the stream end here. */
 bool yread_finish(struct yread *r);
+/* Free the reader, finished or not. */
 void yread_close(struct yread *r);
 
 /* The current event (read when needed), or NULL after an error. */

@@ -281,7 +281,7 @@ void export_long_form(const struct document *doc, const char *view, bool header,
 			field(&rec, msg(head[i]));
 		end_record(&rec);
 	}
-	const struct table *only = view ? print_find_table(doc, view) : NULL;
+	const struct table *only = view ? model_find_table(doc, view) : NULL;
 	if (view && !only) {
 		sbuf_free(&rec.line);
 		return;
@@ -326,7 +326,7 @@ bool export_view(const struct document *doc, const char *view, const struct expo
 		export_document(doc, o, f);
 		return true;
 	}
-	if ((t = print_find_table(doc, view))) {
+	if ((t = model_find_table(doc, view))) {
 		if (print_refuse_column(t, o->cmp, o->column, err))
 			return false;
 		export_table(t, o, f);

@@ -8,11 +8,6 @@
 #include "doc/util.h"
 #include "report/render.h"
 
-const struct table *print_find_table(const struct document *doc, const char *view)
-{
-	return model_find_table(doc, view);
-}
-
 /* Crop every line to width columns: --width is a promise about the output.
  * Lines of figures were laid out to fit; what is left is text. */
 static void crop_lines(struct lines *ls, size_t from, int width)
@@ -97,7 +92,7 @@ bool print_view(const struct document *doc, const char *view, const struct print
 	size_t from = out->n;
 	if (strcmp(view, "all") == 0) {
 		print_all(doc, o, out);
-	} else if ((t = print_find_table(doc, view))) {
+	} else if ((t = model_find_table(doc, view))) {
 		if (print_refuse_column(t, o->cmp, o->column, err))
 			return false;
 		print_table(t, o, out);

@@ -22,9 +22,6 @@ struct print_error {
 	char message[512];
 };
 
-/* The table VIEW names (an id, a label such as 公开05表, or a number), or
- * NULL. */
-const struct table *print_find_table(const struct document *doc, const char *view);
 
 /* Is t compared in column (NULL: each side's main one)?  Tables without
  * the chosen column are left out of a whole document compared, and

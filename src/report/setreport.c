@@ -22,7 +22,7 @@ bool set_compare(const struct docset *set, const struct document *d, struct comp
 /* A view of the city document rather than of each department? */
 static bool city_view(const struct document *city, const char *view)
 {
-	return !strcmp(view, "all") || !strcmp(view, "city") || print_find_table(city, view);
+	return !strcmp(view, "all") || !strcmp(view, "city") || model_find_table(city, view);
 }
 
 /* A department's view, with its comparison when asked; false when the
@@ -35,7 +35,7 @@ static bool department_view(const struct docset *set, const struct document *d,
 	struct compare_error cerr;
 	struct print_opts po = *o;
 	bool whole = !strcmp(view, "all");
-	if (!whole && !print_find_table(d, view) && !model_find_section(d, view))
+	if (!whole && !model_find_table(d, view) && !model_find_section(d, view))
 		return false;
 	if (compare && !set_compare(set, d, &cmp, &cerr)) {
 		snprintf(err->message, sizeof err->message, "%s", cerr.message);
@@ -92,7 +92,7 @@ bool set_export(const struct docset *set, const struct document *city, const cha
 	}
 	for (size_t i = 0; i < set->ndocs; i++) {
 		const struct document *d = set->docs[i];
-		if (!whole && !print_find_table(d, view))
+		if (!whole && !model_find_table(d, view))
 			continue;
 		struct comparison cmp;
 		struct compare_error cerr;

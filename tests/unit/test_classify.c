@@ -472,39 +472,6 @@ static void test_level_names(void **state)
 	}
 }
 
-static void test_code_path(void **state)
-{
-	(void)state;
-	struct fx f;
-	fx_init(&f, 1);
-	static const char *const codes[] = { "201", "20103", "2010301" };
-	struct row *total = flat_codes(&f, codes, N(codes), false);
-	classify_nest_by_code(f.s);
-	const struct row *leaf = total->child->child->child;
-	assert_string_equal(leaf->code, "2010301");
-	/* Appended to what the buffer holds; 合计 has no code: left out. */
-	struct sbuf b = { 0 };
-	sbuf_add(&b, "path: ");
-	classify_code_path(leaf, " › ", &b);
-	assert_string_equal(b.s, "path: 201 › 20103 › 2010301");
-	sbuf_clear(&b);
-	classify_code_path(leaf, "/", &b);
-	assert_string_equal(b.s, "201/20103/2010301");
-	sbuf_clear(&b);
-	classify_code_path(total->child, "/", &b);
-	assert_string_equal(b.s, "201");
-	sbuf_clear(&b);
-	classify_code_path(total, "/", &b);	/* no code anywhere: nothing */
-	assert_string_equal(b.s, "");
-	/* A row without a code under coded rows: the path of its parents. */
-	struct row *plain = coded(&f, leaf->parent, NULL, "其中");
-	sbuf_clear(&b);
-	classify_code_path(plain, "/", &b);
-	assert_string_equal(b.s, "201/20103");
-	sbuf_free(&b);
-	fx_free(&f);
-}
-
 /* ---- through the loader ----------------------------------------------- */
 
 /* Synthetic schema 2 text: nest: code on one side, with a row that has
@@ -836,7 +803,6 @@ int main(void)
 		cmocka_unit_test(test_labels_within_each_sibling_list),
 		cmocka_unit_test(test_labels_long_list),
 		cmocka_unit_test(test_level_names),
-		cmocka_unit_test(test_code_path),
 		cmocka_unit_test(test_loader_nests_by_code),
 		cmocka_unit_test(test_flatten_total_after),
 		cmocka_unit_test(test_flatten_is_open),
