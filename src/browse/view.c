@@ -289,6 +289,12 @@ void view_detail_lines(const struct view *v, int width, struct lines *out)
 static void fit_detail(struct view *v)
 {
 	struct item *it = view_item(v);
+	/* At the top (most keys put it there) nothing can be past the end:
+	 * the lines need not be made just to find that out. */
+	if (it->detail_top <= 0) {
+		it->detail_top = 0;
+		return;
+	}
 	struct lines ls = { 0 };
 	view_detail_lines(v, view_detail_width(v), &ls);
 	int max = (int)ls.n - view_pane_rows(v, PANE_DETAIL);
