@@ -124,12 +124,20 @@ static void add_counts(struct check_report *sum, const struct check_report *rep)
 int set_check(const struct docset *set, const struct document *city, bool compare, FILE *f)
 {
 	struct check_report sum = { 0 };
+	bool refused = false;
 	sum.prior_path = compare ? msg(M_SET_PRIOR_FILES) : NULL;
 	for (size_t i = 0; i < set->ndocs; i++) {
 		const struct document *d = set->docs[i];
 		struct comparison cmp;
 		struct compare_error cerr;
-		bool compared = compare && set_prior(set, d) && set_compare(set, d, &cmp, &cerr);
+		const struct document *prior = compare ? set_prior(set, d) : NULL;
+		bool compared = prior && compare_build(&cmp, d, prior, &cerr);
+		/* A pair refused is said, as for one file (exit 2), not passed
+		 * over: its changes were not checked. */
+		if (prior && !compared) {
+			fprintf(f, "%s\n", cerr.message);
+			refused = true;
+		}
 		struct check_report rep;
 		check_document(d, compared ? &cmp : NULL, &rep);
 		check_print_findings(d, &rep, f);
@@ -161,5 +169,6 @@ int set_check(const struct docset *set, const struct document *city, bool compar
 	fprintf(f, msg(M_SET_CHECK_SUMMARY), set->ndocs, b.s);
 	fputc('\n', f);
 	sbuf_free(&b);
-	return check_status_code(&sum);
+	int status = check_status_code(&sum);
+	return refused && status < 2 ? 2 : status;
 }

@@ -36,7 +36,8 @@ bool set_export(const struct docset *set, const struct document *city, const cha
 /* Check every department (against its prior year in the set when
  * compare), then the set: the city document's sums, and no department
  * twice in one year.  Prints each file's findings, then one summary for
- * all; returns the worst status (check_status_code). */
+ * all; returns the worst status (check_status_code), 2 at the least when
+ * a department's pair with its prior year was refused (said in a line). */
 int set_check(const struct docset *set, const struct document *city, bool compare, FILE *f);
 
 #endif

@@ -379,6 +379,29 @@ static void test_check_twice(void **state)
 	docset_free(&set);
 }
 
+/* --check --compare on a set: a department whose pair with its prior year
+ * is refused (1.23 元 is no exact amount of 万元) is said, and the status
+ * is 2, as for one file, instead of its changes passing unchecked. */
+static void test_check_refused_pair(void **state)
+{
+	(void)state;
+	struct docset set = { 0 };
+	add(&set, load("a20.yaml", guangzhou("甲市甲局", 2020, "万元", "10.00", "6.00", "4.00")));
+	add(&set, load("a19.yaml", guangzhou("甲市甲局", 2019, "元", "1.23", "1.23", "0.00")));
+	docset_sort(&set);
+	struct document *city = city_build(&set);
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	int status = set_check(&set, city, true, f);
+	fclose(f);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "does not convert exactly to 万元: not compared\n"));
+	free(out);
+	model_free(city);
+	docset_free(&set);
+}
+
 /* ---- loading a directory -------------------------------------------------------------- */
 
 static void write_file(const char *path, const char *text)
@@ -445,6 +468,7 @@ int main(void)
 		cmocka_unit_test_setup(test_breakdowns, setup),
 		cmocka_unit_test_setup(test_department_level, setup),
 		cmocka_unit_test_setup(test_check_twice, setup),
+		cmocka_unit_test_setup(test_check_refused_pair, setup),
 		cmocka_unit_test_setup(test_directory, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
