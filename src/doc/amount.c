@@ -146,18 +146,6 @@ static int64_t div_round(int64_t n, int64_t d)
 }
 
 /* Within AMOUNT_LIMIT, num * 10000 cannot overflow. */
-bool rate_of(amount_t num, amount_t den, int64_t *rate)
-{
-	if (den == 0)
-		return false;
-	if (den < 0) {
-		num = -num;
-		den = -den;
-	}
-	*rate = div_round(num * 10000, den);
-	return true;
-}
-
 /* Hundredths of a percent in one unit of the last printed place. */
 static int64_t place_unit(int places)
 {
@@ -187,6 +175,11 @@ bool rate_of_places(amount_t num, amount_t den, int places, int64_t *rate)
 	int64_t unit = place_unit(places);
 	*rate = div_round(num * 10000, den * unit) * unit;
 	return true;
+}
+
+bool rate_of(amount_t num, amount_t den, int64_t *rate)
+{
+	return rate_of_places(num, den, 2, rate);	/* to the hundredth of a percent */
 }
 
 char *rate_format(int64_t rate, int places, char *buf, size_t size)

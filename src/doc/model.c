@@ -337,8 +337,8 @@ struct figure *model_find_figure(const struct document *doc, const char *id)
 
 int model_column_index(const struct side *s, const char *key)
 {
-	if (!s->column_keys.nkeys) {
-		for (size_t i = 0; i < s->ncolumns && i < MODEL_SCAN_MAX; i++)
+	if (!s->column_keys.nkeys) {	/* few columns, or a side made outside the loader */
+		for (size_t i = 0; i < s->ncolumns; i++)
 			if (s->columns[i].key && !strcmp(s->columns[i].key, key))
 				return (int)i;
 		return -1;

@@ -81,7 +81,7 @@ static void name_column(struct document *a, struct side *s, const char *title)
 {
 	s->labels = model_alloc(a, sizeof *s->labels);
 	s->nlabels = 1;
-	s->labels[0].key = "name";
+	s->labels[0].key = defaults_name_key;	/* as the loader names it */
 	s->labels[0].title = model_strdup(a, title);
 	s->labels[0].type = COL_TEXT;
 	s->labels[0].unit_column = -1;
