@@ -424,7 +424,8 @@ static void check_identity(struct check_report *rep, const struct identity *id)
 		if (compare(&m, r, right.s, l, false))
 			st = CHECK_PASS;
 	}
-	sbuf_addf(&m, " — %s", id->label);
+	/* The dash glyph, so that --ascii writes "-". */
+	sbuf_addf(&m, " %s %s", render_glyph(GLYPH_ABSENT), id->label);
 	const struct table *t = side_table(&id->left);
 	add_finding(rep, st, id->line, t ? t : side_table(&id->right), &rows, id->known, &m);
 	sbuf_free(&left);
