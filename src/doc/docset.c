@@ -47,9 +47,7 @@ static void add_file(struct docset *set, const char *path)
 static void dir_error(struct docset *set, const char *path, enum msg_id why)
 {
 	struct loader_error err = { .line = 1, .col = 1 };
-	char *shown = text_sanitize(path, false);
-	text_crop(err.file, sizeof err.file, shown, INT_MAX / 2);
-	free(shown);
+	loader_error_file(&err, path);
 	snprintf(err.message, sizeof err.message, msg(why), MAX_DIR_DEPTH);
 	add_error(set, &err);
 	set->nfiles++;

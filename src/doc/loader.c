@@ -2113,11 +2113,9 @@ static bool load_root(struct loader *ld)
 	       resolve(ld) && resolve_identities(ld);
 }
 
-static void set_file(struct loader_error *err, const char *name)
+void loader_error_file(struct loader_error *err, const char *name)
 {
-	char *clean = text_sanitize(name, false);
-	text_crop(err->file, sizeof err->file, clean, INT_MAX / 2);
-	free(clean);
+	text_crop(err->file, sizeof err->file, name, INT_MAX / 2);	/* sanitised too */
 }
 
 struct document *loader_load_string(const char *name, const char *text,
@@ -2128,7 +2126,7 @@ struct document *loader_load_string(const char *name, const char *text,
 	 * blocks. */
 	struct loader ld = { .doc = model_new_sized(name, len / 4 * 5) };
 	memset(err, 0, sizeof *err);
-	set_file(err, name);
+	loader_error_file(err, name);
 	bool ok = yread_open(&ld.rd, text, len) && load_root(&ld) && yread_finish(&ld.rd);
 	if (!ok) {
 		err->line = ld.rd.line > 0 ? ld.rd.line : 1;
@@ -2232,7 +2230,7 @@ static char *read_file(const char *path, size_t *len, struct loader_error *err)
 struct document *loader_load(const char *path, struct loader_error *err)
 {
 	memset(err, 0, sizeof *err);
-	set_file(err, path);
+	loader_error_file(err, path);	/* for the errors of reading it */
 	size_t len;
 	char *text = read_file(path, &len, err);
 	if (!text)

@@ -28,5 +28,7 @@ struct document *loader_load_string(const char *name, const char *text,
 /* The error as one line, "FILE:LINE:COL: message" (no newline). */
 struct sbuf;
 void loader_error_format(const struct loader_error *err, struct sbuf *out);
+/* Name the file of an error: the name made safe to show, cut to fit. */
+void loader_error_file(struct loader_error *err, const char *name);
 
 #endif
