@@ -2,7 +2,6 @@
 #include "doc/docset.h"
 
 #include <dirent.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
