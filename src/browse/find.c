@@ -90,10 +90,8 @@ size_t view_item_of_section(const struct view *v, const struct section *s)
 
 size_t view_step_item(const struct view *v, size_t i, int step)
 {
-	for (size_t j = i + (size_t)step; j < v->nitems; j += (size_t)step)
-		if (view_item_listed(v, j))
-			return j;
-	return i;
+	size_t j = i + (size_t)step;	/* step -1 from 0 wraps past the end */
+	return j < view_nlisted(v) ? j : i;
 }
 
 void view_go_back(struct view *v)

@@ -8,24 +8,6 @@
 #include "doc/util.h"
 #include "report/render.h"
 
-/* The listed items, as indexes into v->items. */
-static size_t listed(const struct view *v, size_t *out)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < v->nitems; i++)
-		if (view_item_listed(v, i))
-			out[n++] = i;
-	return n;
-}
-
-static size_t position(const size_t *list, size_t n, size_t cur)
-{
-	for (size_t i = 0; i < n; i++)
-		if (list[i] == cur)
-			return i;
-	return 0;
-}
-
 /* A digit in the navigator: table N, two digits making one number when
  * that table exists (1 then 4: 表14). */
 static void digit(struct view *v, int d)
@@ -52,8 +34,8 @@ static void digit(struct view *v, int d)
 
 int nav_do(struct view *v, enum action a, int key)
 {
-	size_t *list = xcalloc(v->nitems + 1, sizeof *list);
-	size_t n = listed(v, list), at = position(list, n, v->cur);
+	/* The listed items are the first n (view_nlisted). */
+	size_t n = view_nlisted(v), at = v->cur < n ? v->cur : 0;
 	long to = -1;
 	int flags = VIEW_REDRAW;
 	switch (a) {
@@ -87,17 +69,15 @@ int nav_do(struct view *v, enum action a, int key)
 		if (n && (size_t)to >= n)
 			to = (long)n - 1;
 		if (n)
-			view_select_item(v, list[to]);
+			view_select_item(v, (size_t)to);
 	}
-	free(list);
 	return flags;
 }
 
 void draw_nav(struct view *v, struct grid *g)
 {
 	const struct rect *r = &v->lay.pane[PANE_NAV];
-	size_t *list = xcalloc(v->nitems + 1, sizeof *list);
-	size_t n = listed(v, list), at = position(list, n, v->cur);
+	size_t n = view_nlisted(v), at = v->cur < n ? v->cur : 0;
 	struct sbuf label = { 0 }, pos = { 0 }, total = { 0 };
 	bool focused = v->focus == PANE_NAV;
 
@@ -108,18 +88,18 @@ void draw_nav(struct view *v, struct grid *g)
 		int y = r->y + 1 + row;
 		if (k >= n)
 			break;
-		const struct item *it = &v->items[list[k]];
+		const struct item *it = &v->items[k];
 		bool failing;
 		sbuf_clear(&label);
 		sbuf_clear(&total);
-		view_item_label(v, list[k], &label, &failing);
+		view_item_label(v, k, &label, &failing);
 		/* The label gets the room; the total shows for the selected
 		 * entry only, when it fits beside it. */
 		amount_t a;
 		char buf[AMOUNT_BUFSZ];
-		if (list[k] == v->cur && it->table && model_table_total(it->table, &a))
+		if (k == v->cur && it->table && model_table_total(it->table, &a))
 			sbuf_add(&total, amount_format(a, buf, sizeof buf));
-		if (list[k] == v->cur && it->table && it->table->incomplete)
+		if (k == v->cur && it->table && it->table->incomplete)
 			sbuf_add(&total, msg(M_VIEW_INCOMPLETE));
 		int tw = total.len ? text_width(total.s) : 0;
 		int lw = r->w - 2 - (tw ? tw + 1 : 0);
@@ -137,10 +117,9 @@ void draw_nav(struct view *v, struct grid *g)
 			grid_put(g, r->x + r->w - tw - 1, y, tw,
 				 it->table && it->table->incomplete ? STYLE_WARN : STYLE_META,
 				 total.s);
-		if (list[k] == v->cur)
+		if (k == v->cur)
 			draw_selected(g, r->x, y, r->w, focused);
 	}
-	free(list);
 	sbuf_free(&label);
 	sbuf_free(&total);
 	sbuf_free(&pos);

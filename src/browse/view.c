@@ -23,9 +23,14 @@ struct item *view_item(const struct view *v)
 	return &v->items[v->cur];
 }
 
+size_t view_nlisted(const struct view *v)
+{
+	return v->comparing ? v->nitems : v->nitems - v->nprior;
+}
+
 bool view_item_listed(const struct view *v, size_t i)
 {
-	return i < v->nitems && (i < v->nitems - v->nprior || v->comparing);
+	return i < view_nlisted(v);
 }
 
 void view_show_tables(struct view *v)
@@ -257,13 +262,8 @@ static void fit_main(struct view *v)
 
 static void fit_nav(struct view *v)
 {
-	size_t h = (size_t)view_pane_rows(v, PANE_NAV), shown = 0, at = 0;
-	for (size_t i = 0; i < v->nitems; i++)
-		if (view_item_listed(v, i)) {
-			if (i == v->cur)
-				at = shown;
-			shown++;
-		}
+	size_t h = (size_t)view_pane_rows(v, PANE_NAV), shown = view_nlisted(v);
+	size_t at = v->cur < shown ? v->cur : 0;
 	v->nav_top = scrolled(v->nav_top, at, h, shown);
 }
 
@@ -600,12 +600,8 @@ int view_mouse(struct view *v, enum mouse_kind kind, int x, int y)
 	int line = y - r->y - 1;
 	struct item *it = view_item(v);
 	if (p == PANE_NAV && line >= 0) {
-		size_t shown = 0;
-		for (size_t i = 0; i < v->nitems; i++)
-			if (view_item_listed(v, i) && shown++ == v->nav_top + (size_t)line) {
-				view_select_item(v, i);
-				break;
-			}
+		if (v->nav_top + (size_t)line < view_nlisted(v))
+			view_select_item(v, v->nav_top + (size_t)line);
 	} else if (p == PANE_MAIN) {
 		line -= view_main_rows(v) < r->h - 1 ? r->h - 1 - view_main_rows(v) : 0;
 		size_t l = it->top + (size_t)(line < 0 ? 0 : line);

@@ -148,6 +148,10 @@ bool view_cancel_prompt(struct view *v);
 /* The current item (an empty one, with no table or part, when the
  * document has none). */
 struct item *view_item(const struct view *v);
+/* How many items the navigator lists now: the first ones, since the
+ * items of prior-only tables come last (view_build) and are listed only
+ * while comparing.  Item i is listed when i < view_nlisted. */
+size_t view_nlisted(const struct view *v);
 /* Is item i listed in the navigator now? */
 bool view_item_listed(const struct view *v, size_t i);
 
